@@ -1,0 +1,54 @@
+package io.basalt.ingest;
+
+import io.basalt.ingest.SourceFiles.SourceFile;
+import io.basalt.storage.StorageEngine;
+import io.basalt.storage.StorageException;
+import io.basalt.storage.TableDefinition;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Runs Redshift's COPY against the store: resolves the source ({@code s3://bucket/...} maps to
+ * {@code <data-dir>/s3/bucket/...}), loads TEXT or CSV files in one all-or-nothing commit and
+ * logs rejected rows to {@link LoadErrors STL_LOAD_ERRORS}.
+ */
+public final class IngestService {
+  private final StorageEngine engine;
+  private final SourceFiles sources;
+  private final int slices;
+
+  public IngestService(StorageEngine engine, Path dataDirectory, int slices) {
+    this.engine = engine;
+    this.sources = new SourceFiles(dataDirectory.resolve("s3"));
+    if (slices < 1) {
+      throw new IllegalArgumentException("slices must be positive: " + slices);
+    }
+    this.slices = slices;
+  }
+
+  /** Runs the COPY; throws StorageException (with SQLSTATE) when it fails, loading nothing. */
+  public CopyResult copy(CopyCommand command, long queryId, BooleanSupplier canceled) {
+    return copy(command, queryId, canceled, CopyProgressListener.NONE);
+  }
+
+  /** Runs the COPY, reporting progress to {@code listener}. */
+  public CopyResult copy(
+      CopyCommand command, long queryId, BooleanSupplier canceled,
+      CopyProgressListener listener) {
+    String target = quotedName(command.schema(), command.table());
+    TableDefinition table = engine.table(command.schema(), command.table())
+        .orElseThrow(() -> new StorageException("42P01",
+            "Cannot COPY into " + target + ": table does not exist"));
+    CopyOptions options = CopyOptions.parse(command.options(), target);
+    CopyRun run = new CopyRun(engine, table, command.columns(), options, slices, queryId,
+        canceled, listener);
+    List<SourceFile> files = options.manifest() ? sources.manifest(command.source(), target)
+        : sources.resolve(command.source(), target);
+    return run.run(files);
+  }
+
+  static String quotedName(String schema, String table) {
+    return "\"" + schema + "." + table + "\"";
+  }
+}

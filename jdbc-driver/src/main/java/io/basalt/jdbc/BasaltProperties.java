@@ -1,0 +1,68 @@
+package io.basalt.jdbc;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+/** Names and defaults of connection properties, and how they split between client and server. */
+final class BasaltProperties {
+
+  static final String USER = "user";
+  static final String PASSWORD = "password";
+  static final String DATABASE = "database";
+
+  /** Avatica's HTTP connect timeout, in milliseconds. */
+  static final String CONNECT_TIMEOUT = "http_connection_timeout";
+  /** Avatica's HTTP response timeout, in milliseconds; 0 disables it. */
+  static final String RESPONSE_TIMEOUT = "http_response_timeout";
+
+  static final long DEFAULT_CONNECT_TIMEOUT_MILLIS = 10_000;
+  /**
+   * Avatica's default of three minutes would abort long warehouse queries on the client while the
+   * server keeps running them; like PostgreSQL's driver, wait for as long as the query runs.
+   */
+  static final long DEFAULT_RESPONSE_TIMEOUT_MILLIS = 0;
+
+  private static final String AVATICA_URL = "url";
+  private static final String AVATICA_SERIALIZATION = "serialization";
+  private static final String AVATICA_HTTP_CLIENT_FACTORY = "httpclient_factory";
+
+  /** Settings of the client's transport, meaningless to the server and therefore not sent. */
+  private static final Set<String> CLIENT_ONLY =
+      Set.of(AVATICA_URL, AVATICA_SERIALIZATION, AVATICA_HTTP_CLIENT_FACTORY);
+
+  private BasaltProperties() {}
+
+  /**
+   * Returns the properties the Avatica client connection is created with: the caller's, then the
+   * URL's query parameters (which win), the URL's database, and the transport settings.
+   */
+  static Properties forClient(BasaltUrl url, Properties info) {
+    Properties properties = new Properties();
+    if (info != null) {
+      for (String name : info.stringPropertyNames()) {
+        properties.setProperty(name, info.getProperty(name));
+      }
+    }
+    url.properties().forEach(properties::setProperty);
+    properties.setProperty(DATABASE, url.database());
+    properties.setProperty(AVATICA_URL, url.httpAddress());
+    properties.setProperty(AVATICA_SERIALIZATION, "PROTOBUF");
+    properties.setProperty(AVATICA_HTTP_CLIENT_FACTORY, BasaltHttpClientFactory.class.getName());
+    properties.putIfAbsent(CONNECT_TIMEOUT, Long.toString(DEFAULT_CONNECT_TIMEOUT_MILLIS));
+    properties.putIfAbsent(RESPONSE_TIMEOUT, Long.toString(DEFAULT_RESPONSE_TIMEOUT_MILLIS));
+    return properties;
+  }
+
+  /** Returns the properties sent to the server in Avatica's OpenConnectionRequest. */
+  static Map<String, String> forServer(Properties clientProperties) {
+    Map<String, String> sent = new LinkedHashMap<>();
+    for (String name : clientProperties.stringPropertyNames()) {
+      if (!CLIENT_ONLY.contains(name)) {
+        sent.put(name, clientProperties.getProperty(name));
+      }
+    }
+    return sent;
+  }
+}

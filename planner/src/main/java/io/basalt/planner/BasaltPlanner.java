@@ -1,0 +1,48 @@
+package io.basalt.planner;
+
+import io.basalt.planner.catalog.CatalogServices;
+import io.basalt.planner.catalog.TableLocks;
+import io.basalt.planner.prepare.EmbeddedDriver;
+import io.basalt.planner.prepare.SqlErrors;
+import io.basalt.planner.sql.SqlSettings;
+import io.basalt.storage.StorageEngine;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The planner's entry point: opens SQL sessions over the store. Each session is a JDBC connection
+ * in which Calcite parses, validates and plans Redshift SQL and Basalt executes DDL, DML and COPY.
+ */
+public final class BasaltPlanner {
+  private final EmbeddedDriver driver;
+
+  public BasaltPlanner(StorageEngine storage, CopyRunner copyRunner, int slices) {
+    CatalogServices services = new CatalogServices(storage, copyRunner, slices, new AtomicLong(),
+        new TableLocks());
+    this.driver = new EmbeddedDriver(services);
+  }
+
+  /** A new session whose unqualified names resolve in {@code defaultSchema}. */
+  public Connection openSession(String defaultSchema) throws SQLException {
+    Connection connection = driver.connect(SqlSettings.connectionProperties(defaultSchema));
+    connection.setSchema(defaultSchema);
+    return connection;
+  }
+
+  /** Plans and runs one small query, paying Calcite's and Janino's first-use cost up front. */
+  public void warmUp() throws SQLException {
+    try (Connection connection = openSession("public");
+        Statement statement = connection.createStatement()) {
+      statement.executeQuery("SELECT COUNT(*) FROM (VALUES (1, 'a'), (2, 'b')) AS t (x, y) "
+          + "WHERE x > 1 GROUP BY y").close();
+    }
+  }
+
+  /** The SQLSTATE and message a user sees for an error thrown by a session. */
+  public static SqlErrors.SqlError describe(Throwable error) {
+    return SqlErrors.classify(error);
+  }
+}

@@ -1,0 +1,87 @@
+package io.basalt.planner.catalog;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.tree.Expression;
+import org.apache.calcite.linq4j.tree.Expressions;
+import org.apache.calcite.schema.Schema;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.util.BuiltInMethod;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import org.apache.calcite.schema.Table;
+import org.apache.calcite.schema.impl.AbstractSchema;
+import org.apache.calcite.schema.lookup.CompatibilityLookup;
+import org.apache.calcite.schema.lookup.Lookup;
+
+/**
+ * The database as Calcite sees it: one sub-schema per catalog schema, read from the store on
+ * every lookup so that DDL from any session is visible at once, plus the system tables, which
+ * resolve unqualified (as Redshift's pg_catalog tables do) and under {@code pg_catalog}.
+ */
+public final class BasaltRootSchema extends AbstractSchema {
+  /** Internal schema holding system data (load errors); never listed. */
+  public static final String INTERNAL_SCHEMA = "pg_internal";
+  static final String PG_CATALOG = "pg_catalog";
+
+  private final CatalogServices services;
+  private final SystemTables systemTables;
+
+  public BasaltRootSchema(CatalogServices services) {
+    this.services = requireNonNull(services, "services is null");
+    this.systemTables = new SystemTables(services);
+  }
+
+  public CatalogServices services() {
+    return services;
+  }
+
+  @Override
+  public Lookup<Table> tables() {
+    return systemTables.lookup();
+  }
+
+  /** The root has no parent: generated code reaches it through the data context. */
+  @Override
+  public Expression getExpression(@Nullable SchemaPlus parentSchema, String name) {
+    return Expressions.call(DataContext.ROOT, BuiltInMethod.DATA_CONTEXT_GET_ROOT_SCHEMA.method);
+  }
+
+  @Override
+  public Lookup<? extends Schema> subSchemas() {
+    return new CompatibilityLookup<Schema>(this::subSchema, this::subSchemaNames);
+  }
+
+  private Schema subSchema(String name) {
+    if (name.equals(PG_CATALOG)) {
+      return new SystemSchema(systemTables);
+    }
+    if (name.equals(INTERNAL_SCHEMA) || !services.storage().schemaExists(name)) {
+      return null;
+    }
+    return new NativeSchema(services, name);
+  }
+
+  private Set<String> subSchemaNames() {
+    Set<String> names = new TreeSet<>(services.storage().schemaNames());
+    names.remove(INTERNAL_SCHEMA);
+    names.add(PG_CATALOG);
+    return names;
+  }
+
+  /** The pg_catalog schema: the system tables under their qualified names. */
+  private static final class SystemSchema extends AbstractSchema {
+    private final SystemTables tables;
+
+    SystemSchema(SystemTables tables) {
+      this.tables = tables;
+    }
+
+    @Override
+    public Lookup<Table> tables() {
+      return tables.lookup();
+    }
+  }
+}

@@ -1,0 +1,214 @@
+package io.basalt.planner.ddl;
+
+import io.basalt.distribution.SliceMap;
+import io.basalt.planner.catalog.CatalogServices;
+import io.basalt.planner.catalog.TableLocks;
+import io.basalt.planner.catalog.TypeMapping;
+import io.basalt.storage.ColumnDefinition;
+import io.basalt.storage.StorageEngine;
+import io.basalt.storage.StorageException;
+import io.basalt.storage.TableDefinition;
+import io.basalt.storage.TableWriter;
+import io.basalt.storage.TypeName;
+import io.basalt.storage.WriteMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.sql.SqlDelete;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlInsert;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlUpdate;
+import org.apache.calcite.sql.type.SqlTypeUtil;
+
+/**
+ * INSERT, UPDATE and DELETE. Each is expressed as a query that Calcite plans and runs: INSERT's
+ * rows are appended; UPDATE and DELETE compute the table's new contents and replace them in one
+ * commit, holding the table's write lock, so a failure at any point leaves the table unchanged.
+ */
+final class RowChanges {
+  private final CatalogServices services;
+  private final StorageEngine storage;
+  private final Names names;
+  private final QueryRunner queries;
+
+  RowChanges(CatalogServices services, Names names, QueryRunner queries) {
+    this.services = services;
+    this.storage = services.storage();
+    this.names = names;
+    this.queries = queries;
+  }
+
+  long insert(SqlInsert insert, DataContext dataContext) {
+    TableDefinition table = target(insert.getTargetTable(), "insert into");
+    List<Integer> targets = targetColumns(table, insert.getTargetColumnList());
+    String source = Sql.unparse(insert.getSource());
+    RelDataType sourceType = queries.plan(source).rowType();
+    int given = sourceType.getFieldCount();
+    if (given != targets.size()) {
+      throw new StorageException("42601", "Cannot insert into \"" + table.schema() + "."
+          + table.name() + "\": INSERT has " + (given > targets.size() ? "more" : "fewer")
+          + " expressions (" + given + ") than target columns (" + targets.size() + ")");
+    }
+    List<String> aliases = new ArrayList<>();
+    for (int i = 0; i < given; i++) {
+      aliases.add(Names.quote("c" + i));
+    }
+    List<String> select = new ArrayList<>();
+    for (int c = 0; c < table.columns().size(); c++) {
+      ColumnDefinition column = table.columns().get(c);
+      int position = targets.indexOf(c);
+      if (position < 0) {
+        select.add("CAST(NULL AS " + TypeMapping.castTarget(column.type()) + ")");
+      } else {
+        RelDataType type = sourceType.getFieldList().get(position).getType();
+        select.add(cast(aliases.get(position), column, type));
+      }
+    }
+    String sql = "SELECT " + String.join(", ", select) + " FROM (" + source + ") AS "
+        + Names.quote("$source") + " (" + String.join(", ", aliases) + ")";
+    QueryRunner.Planned rows = queries.plan(sql);
+    try (TableLocks.Held held = services.tableLocks().lock(table.schema(), table.name());
+        TableWriter writer = storage.newWriter(table.schema(), table.name(), WriteMode.APPEND)) {
+      SliceMap slices = SliceMap.of(table, services.slices());
+      long count = rows.forEachRow(dataContext, row -> {
+        Object[] values = Rows.coerce(row, table);
+        writer.append(slices.sliceOf(values), values);
+      });
+      writer.commit();
+      return count;
+    }
+  }
+
+  long update(SqlUpdate update, DataContext dataContext) {
+    TableDefinition table = target(update.getTargetTable(), "update");
+    String from = from(table, update.getAlias());
+    String qualifier = update.getAlias() != null ? Names.quote(update.getAlias().getSimple())
+        : Names.quote(table.schema()) + "." + Names.quote(table.name());
+    String condition = update.getCondition() == null ? "TRUE"
+        : "(" + Sql.unparse(update.getCondition()) + ")";
+    SqlNodeList targetList = update.getTargetColumnList();
+    List<Integer> targets = targetColumns(table, targetList);
+    List<String> select = new ArrayList<>();
+    for (int c = 0; c < table.columns().size(); c++) {
+      ColumnDefinition column = table.columns().get(c);
+      String current = qualifier + "." + Names.quote(column.name());
+      int position = targets.indexOf(c);
+      if (position < 0) {
+        select.add(current);
+      } else {
+        String value = "(" + Sql.unparse(update.getSourceExpressionList().get(position)) + ")";
+        select.add("CASE WHEN " + condition + " THEN " + castText(value, column) + " ELSE "
+            + current + " END");
+      }
+    }
+    select.add("CASE WHEN " + condition + " THEN 1 ELSE 0 END");
+    QueryRunner.Planned rows = queries.plan("SELECT " + String.join(", ", select) + " FROM "
+        + from);
+    int width = table.columns().size();
+    AtomicLong changed = new AtomicLong();
+    try (TableLocks.Held held = services.tableLocks().lock(table.schema(), table.name());
+        TableWriter writer = storage.newWriter(table.schema(), table.name(), WriteMode.REPLACE)) {
+      SliceMap slices = SliceMap.of(table, services.slices());
+      rows.forEachRow(dataContext, row -> {
+        Object[] values = new Object[width];
+        System.arraycopy(row, 0, values, 0, width);
+        values = Rows.coerce(values, table);
+        changed.addAndGet(((Number) row[width]).longValue());
+        writer.append(slices.sliceOf(values), values);
+      });
+      writer.commit();
+    }
+    return changed.get();
+  }
+
+  long delete(SqlDelete delete, DataContext dataContext) {
+    TableDefinition table = target(delete.getTargetTable(), "delete from");
+    try (TableLocks.Held held = services.tableLocks().lock(table.schema(), table.name())) {
+      long before = storage.snapshot(table.schema(), table.name()).stats().rowCount();
+      if (delete.getCondition() == null) {
+        storage.truncate(table.schema(), table.name());
+        return before;
+      }
+      String keep = "SELECT * FROM " + from(table, delete.getAlias()) + " WHERE NOT COALESCE(("
+          + Sql.unparse(delete.getCondition()) + "), FALSE)";
+      QueryRunner.Planned rows = queries.plan(keep);
+      long kept;
+      try (TableWriter writer =
+          storage.newWriter(table.schema(), table.name(), WriteMode.REPLACE)) {
+        SliceMap slices = SliceMap.of(table, services.slices());
+        kept = rows.forEachRow(dataContext, row -> {
+          Object[] values = Rows.coerce(row, table);
+          writer.append(slices.sliceOf(values), values);
+        });
+        writer.commit();
+      }
+      return before - kept;
+    }
+  }
+
+  private TableDefinition target(SqlNode node, String action) {
+    Names.Qualified name = names.qualify((SqlIdentifier) node);
+    return storage.table(name.schema(), name.name()).orElseThrow(() -> {
+      if (storage.view(name.schema(), name.name()).isPresent()) {
+        return new StorageException("42809", "Cannot " + action + " \"" + name
+            + "\": it is a view");
+      }
+      return new StorageException("42P01", "Cannot " + action + " \"" + name
+          + "\": relation \"" + name + "\" does not exist");
+    });
+  }
+
+  private static String from(TableDefinition table, SqlIdentifier alias) {
+    String from = Names.quote(table.schema()) + "." + Names.quote(table.name());
+    return alias == null ? from : from + " AS " + Names.quote(alias.getSimple());
+  }
+
+  /** Positions of the named target columns in the table (all columns when none are named). */
+  private static List<Integer> targetColumns(TableDefinition table, SqlNodeList list) {
+    List<Integer> positions = new ArrayList<>();
+    if (list == null || list.isEmpty()) {
+      for (int i = 0; i < table.columns().size(); i++) {
+        positions.add(i);
+      }
+      return positions;
+    }
+    for (SqlNode node : list) {
+      SqlIdentifier identifier = (SqlIdentifier) node;
+      String column = identifier.names.get(identifier.names.size() - 1);
+      int index = table.columnIndex(column);
+      if (index < 0) {
+        throw new StorageException("42703", "Cannot write column \"" + column + "\" of \""
+            + table.schema() + "." + table.name() + "\": column does not exist (line "
+            + identifier.getParserPosition().getLineNum() + ", column "
+            + identifier.getParserPosition().getColumnNum() + ")");
+      }
+      if (positions.contains(index)) {
+        throw new StorageException("42701", "Cannot write column \"" + column
+            + "\" twice in one statement");
+      }
+      positions.add(index);
+    }
+    return positions;
+  }
+
+  /**
+   * Strings are not cast: a CAST to VARCHAR(n) would silently truncate, and the store rejects a
+   * value that is too long with a clear error instead.
+   */
+  private static String cast(String expression, ColumnDefinition column, RelDataType source) {
+    boolean stringColumn = column.type().name() == TypeName.VARCHAR
+        || column.type().name() == TypeName.CHAR;
+    if (stringColumn && SqlTypeUtil.inCharFamily(source)) {
+      return expression;
+    }
+    return castText(expression, column);
+  }
+
+  private static String castText(String expression, ColumnDefinition column) {
+    return "CAST(" + expression + " AS " + TypeMapping.castTarget(column.type()) + ")";
+  }
+}

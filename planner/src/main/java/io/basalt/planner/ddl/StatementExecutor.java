@@ -1,0 +1,99 @@
+package io.basalt.planner.ddl;
+
+import static java.util.Objects.requireNonNull;
+
+import io.basalt.planner.CopyRequest;
+import io.basalt.planner.catalog.CatalogServices;
+import io.basalt.planner.prepare.BasaltPrepare;
+import io.basalt.planner.sql.SqlAnalyze;
+import io.basalt.planner.sql.SqlCopy;
+import io.basalt.planner.sql.SqlCreateBasaltSchema;
+import io.basalt.planner.sql.SqlCreateBasaltTable;
+import io.basalt.planner.sql.SqlCreateBasaltView;
+import io.basalt.planner.sql.SqlDropBasaltSchema;
+import io.basalt.planner.sql.SqlDropBasaltTable;
+import org.apache.calcite.sql.ddl.SqlTruncateTable;
+import io.basalt.planner.sql.SqlVacuum;
+import io.basalt.storage.StorageException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.jdbc.CalcitePrepare;
+import org.apache.calcite.sql.SqlDelete;
+import org.apache.calcite.sql.SqlInsert;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlUpdate;
+import org.apache.calcite.sql.ddl.SqlDropView;
+
+/**
+ * Executes every statement that is not a query: DDL, COPY and DML. Queries are Calcite's; this
+ * class decides what the others do to the catalog and the store and returns the row count.
+ */
+public final class StatementExecutor {
+  private final CatalogServices services;
+  private final Names names;
+  private final QueryRunner queries;
+
+  public StatementExecutor(CatalogServices services, BasaltPrepare prepare,
+      CalcitePrepare.Context context) {
+    this.services = requireNonNull(services, "services is null");
+    this.names = new Names(context.getDefaultSchemaPath());
+    this.queries = new QueryRunner(prepare, context);
+  }
+
+  /** Whether the statement reports a row count (COPY) rather than behaving as DDL. */
+  public static boolean reportsRowCount(SqlNode node) {
+    return node instanceof SqlCopy || node instanceof SqlVacuum;
+  }
+
+  /** Executes the statement and returns the number of rows it loaded or changed. */
+  public long execute(SqlNode node, DataContext dataContext) {
+    BooleanSupplier canceled = canceled(dataContext);
+    TableStatements tables = new TableStatements(services, names, queries);
+    RowChanges rows = new RowChanges(services, names, queries);
+    if (node instanceof SqlCreateBasaltTable create) {
+      return tables.create(create, dataContext);
+    } else if (node instanceof SqlDropBasaltTable drop) {
+      return tables.drop(drop);
+    } else if (node instanceof SqlTruncateTable truncate) {
+      return tables.truncate(truncate);
+    } else if (node instanceof SqlCreateBasaltView view) {
+      return tables.createView(view);
+    } else if (node instanceof SqlDropView drop) {
+      return tables.dropView(drop);
+    } else if (node instanceof SqlCreateBasaltSchema schema) {
+      services.storage().createSchema(schema.name.getSimple(), schema.ifNotExists);
+      return 0;
+    } else if (node instanceof SqlDropBasaltSchema schema) {
+      services.storage().dropSchema(schema.name.getSimple(), schema.ifExists, schema.cascade);
+      return 0;
+    } else if (node instanceof SqlCopy copy) {
+      return copy(copy, canceled);
+    } else if (node instanceof SqlInsert insert) {
+      return rows.insert(insert, dataContext);
+    } else if (node instanceof SqlUpdate update) {
+      return rows.update(update, dataContext);
+    } else if (node instanceof SqlDelete delete) {
+      return rows.delete(delete, dataContext);
+    } else if (node instanceof SqlVacuum vacuum) {
+      return tables.vacuum(vacuum, dataContext);
+    } else if (node instanceof SqlAnalyze) {
+      // Row counts and zone maps are exact after every commit: there is nothing to gather.
+      return 0;
+    }
+    throw new StorageException("0A000", "Cannot execute " + node.getKind()
+        + ": this statement is not supported yet");
+  }
+
+  private long copy(SqlCopy copy, BooleanSupplier canceled) {
+    Names.Qualified table = names.qualify(copy.table);
+    CopyRequest request = new CopyRequest(table.schema(), table.name(), copy.columns,
+        copy.source, copy.options);
+    return services.copyRunner().copy(request, services.queryIds().incrementAndGet(), canceled);
+  }
+
+  private static BooleanSupplier canceled(DataContext dataContext) {
+    AtomicBoolean flag = DataContext.Variable.CANCEL_FLAG.get(dataContext);
+    return flag == null ? () -> false : flag::get;
+  }
+}

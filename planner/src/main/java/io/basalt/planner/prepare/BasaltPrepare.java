@@ -1,0 +1,101 @@
+package io.basalt.planner.prepare;
+
+import static java.util.Objects.requireNonNull;
+
+import io.basalt.planner.catalog.CatalogServices;
+import io.basalt.planner.ddl.StatementExecutor;
+import io.basalt.planner.rel.NativeRules;
+import io.basalt.planner.sql.SqlSettings;
+import java.lang.reflect.Type;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToLongFunction;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.avatica.ColumnMetaData;
+import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.avatica.MetaImpl;
+import org.apache.calcite.jdbc.CalcitePrepare;
+import org.apache.calcite.linq4j.AbstractEnumerable;
+import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.linq4j.Linq4j;
+import org.apache.calcite.plan.RelOptCostFactory;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.prepare.CalcitePrepareImpl;
+import org.apache.calcite.runtime.Bindable;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParser;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Calcite's statement preparation with Basalt's rules and statements: queries go through
+ * Calcite's planner (plus the native-scan rules); DDL, COPY and DML are executed by Basalt's
+ * {@link StatementExecutor} and report an update count as JDBC expects.
+ */
+public final class BasaltPrepare extends CalcitePrepareImpl {
+  private final CatalogServices services;
+
+  public BasaltPrepare(CatalogServices services) {
+    this.services = requireNonNull(services, "services is null");
+  }
+
+  @Override
+  protected RelOptPlanner createPlanner(CalcitePrepare.Context prepareContext,
+      org.apache.calcite.plan.@Nullable Context externalContext,
+      @Nullable RelOptCostFactory costFactory) {
+    RelOptPlanner planner = super.createPlanner(prepareContext, externalContext, costFactory);
+    NativeRules.ALL.forEach(planner::addRule);
+    return planner;
+  }
+
+  @Override
+  public <T> CalciteSignature<T> prepareSql(Context context, Query<T> query, Type elementType,
+      long maxRowCount) {
+    if (query.sql == null) {
+      return super.prepareSql(context, query, elementType, maxRowCount);
+    }
+    SqlNode node = parse(query.sql);
+    StatementExecutor executor = new StatementExecutor(services, this, context);
+    if (node.getKind().belongsTo(SqlKind.DDL) && !StatementExecutor.reportsRowCount(node)) {
+      // Calcite's JDBC layer never executes a DDL signature: run it now, as Calcite does.
+      executor.execute(node, context.getDataContext());
+      return updateSignature(query.sql, context, Meta.StatementType.OTHER_DDL, dataContext -> 0);
+    }
+    if (node.getKind().belongsTo(SqlKind.DML) || StatementExecutor.reportsRowCount(node)) {
+      return updateSignature(query.sql, context, Meta.StatementType.IS_DML,
+          dataContext -> executor.execute(node, dataContext));
+    }
+    return super.prepareSql(context, query, elementType, maxRowCount);
+  }
+
+  /** Parses one statement with Basalt's parser, turning a syntax error into SQLSTATE 42601. */
+  public static SqlNode parse(String sql) {
+    try {
+      return SqlParser.create(sql, SqlSettings.parserConfig()).parseStmt();
+    } catch (SqlParseException e) {
+      throw SqlErrors.syntaxError(e);
+    }
+  }
+
+  /**
+   * A signature whose single row is the statement's update count. The work happens when the
+   * result is read, which JDBC's execute does at once, so DDL and DML run inside execution
+   * (cancellable, and once per execution of a prepared statement).
+   */
+  private static <T> CalciteSignature<T> updateSignature(String sql, Context context,
+      Meta.StatementType type, ToLongFunction<DataContext> action) {
+    List<ColumnMetaData> columns = List.of(MetaImpl.columnMetaData("ROWCOUNT", 0, Long.class,
+        false));
+    Bindable<T> bindable = dataContext -> new AbstractEnumerable<>() {
+      @Override
+      @SuppressWarnings("unchecked")
+      public Enumerator<T> enumerator() {
+        Long count = action.applyAsLong(dataContext);
+        return (Enumerator<T>) Linq4j.singletonEnumerator(count);
+      }
+    };
+    return new CalciteSignature<>(sql, List.of(), Map.of(), null, columns,
+        Meta.CursorFactory.OBJECT, context.getRootSchema(), List.of(), -1, bindable, type);
+  }
+}

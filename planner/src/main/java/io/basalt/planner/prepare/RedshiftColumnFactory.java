@@ -1,0 +1,84 @@
+package io.basalt.planner.prepare;
+
+import io.basalt.planner.catalog.NativeTable;
+import io.basalt.storage.ColumnDefinition;
+import io.basalt.storage.ColumnType;
+import java.sql.Types;
+import org.apache.calcite.avatica.MetaImpl;
+import org.apache.calcite.jdbc.CalciteMetaColumnFactory;
+import org.apache.calcite.schema.Table;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Describes columns for {@code DatabaseMetaData.getColumns} with the type names BI tools expect
+ * ({@code numeric}, {@code character varying}, ...) instead of Calcite's full type strings.
+ */
+final class RedshiftColumnFactory implements CalciteMetaColumnFactory {
+  static final RedshiftColumnFactory INSTANCE = new RedshiftColumnFactory();
+
+  private RedshiftColumnFactory() {}
+
+  @Override
+  public MetaImpl.MetaColumn createColumn(Table table, String tableCat, String tableSchem,
+      String tableName, String columnName, int dataType, String typeName, Integer columnSize,
+      @Nullable Integer decimalDigits, int numPrecRadix, int nullable, Integer charOctetLength,
+      int ordinalPosition, String isNullable) {
+    int jdbcType = dataType;
+    String name = plainTypeName(typeName);
+    if (table instanceof NativeTable nativeTable) {
+      ColumnDefinition column = nativeTable.definition().columns().get(ordinalPosition - 1);
+      jdbcType = jdbcType(column.type());
+      name = redshiftName(column.type());
+    }
+    return new MetaImpl.MetaColumn(tableCat, tableSchem, tableName, columnName, jdbcType, name,
+        columnSize, decimalDigits, numPrecRadix, nullable, charOctetLength, ordinalPosition,
+        isNullable);
+  }
+
+  @Override
+  public Class<? extends MetaImpl.MetaColumn> getMetaColumnClass() {
+    return MetaImpl.MetaColumn.class;
+  }
+
+  /** "VARCHAR(16) NOT NULL" becomes "varchar". */
+  static String plainTypeName(String calciteType) {
+    String name = calciteType.replace(" NOT NULL", "");
+    int paren = name.indexOf('(');
+    return (paren < 0 ? name : name.substring(0, paren)).toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** Redshift's short type names, as its JDBC driver reports them. */
+  static String redshiftName(ColumnType type) {
+    return switch (type.name()) {
+      case SMALLINT -> "int2";
+      case INTEGER -> "int4";
+      case BIGINT -> "int8";
+      case DECIMAL -> "numeric";
+      case REAL -> "float4";
+      case DOUBLE -> "float8";
+      case BOOLEAN -> "bool";
+      case CHAR -> "bpchar";
+      case VARCHAR -> "varchar";
+      case DATE -> "date";
+      case TIMESTAMP -> "timestamp";
+      case TIMESTAMPTZ -> "timestamptz";
+    };
+  }
+
+  static int jdbcType(ColumnType type) {
+    return switch (type.name()) {
+      case SMALLINT -> Types.SMALLINT;
+      case INTEGER -> Types.INTEGER;
+      case BIGINT -> Types.BIGINT;
+      case DECIMAL -> Types.NUMERIC;
+      case REAL -> Types.REAL;
+      case DOUBLE -> Types.DOUBLE;
+      case BOOLEAN -> Types.BOOLEAN;
+      case CHAR -> Types.CHAR;
+      case VARCHAR -> Types.VARCHAR;
+      case DATE -> Types.DATE;
+      case TIMESTAMP -> Types.TIMESTAMP;
+      case TIMESTAMPTZ -> Types.TIMESTAMP_WITH_TIMEZONE;
+    };
+  }
+}

@@ -1,0 +1,33 @@
+package io.basalt.planner.rel;
+
+import io.basalt.storage.ColumnPredicate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.plan.Convention;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.convert.ConverterRule;
+import org.apache.calcite.rex.RexNode;
+
+/** Turns the logical native scan into its Enumerable implementation. */
+public final class NativeScanToEnumerableRule extends ConverterRule {
+  /** The rule instance. */
+  public static final NativeScanToEnumerableRule INSTANCE = new NativeScanToEnumerableRule(
+      Config.INSTANCE.withConversion(NativeTableScan.class, Convention.NONE,
+          EnumerableConvention.INSTANCE, "NativeScanToEnumerableRule"));
+
+  private NativeScanToEnumerableRule(Config config) {
+    super(config);
+  }
+
+  @Override
+  public RelNode convert(RelNode rel) {
+    NativeTableScan scan = (NativeTableScan) rel;
+    List<ColumnPredicate> predicates = new ArrayList<>();
+    for (RexNode filter : scan.filters) {
+      predicates.add(PredicateTranslator.translate(filter, scan.nativeTable.definition())
+          .orElseThrow(() -> new IllegalStateException("untranslatable pushed filter " + filter)));
+    }
+    return new EnumerableNativeScan(scan, EnumerableNativeScan.enumerableTraits(scan), predicates);
+  }
+}

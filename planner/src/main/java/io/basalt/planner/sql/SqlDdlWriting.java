@@ -1,0 +1,30 @@
+package io.basalt.planner.sql;
+
+import java.util.List;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlWriter;
+
+/** Unparse steps shared by the DDL nodes of this package. */
+final class SqlDdlWriting {
+  private SqlDdlWriting() {}
+
+  /** Writes {@code (a, b, c)}. */
+  static void list(SqlWriter writer, List<? extends SqlNode> nodes) {
+    SqlWriter.Frame frame = writer.startList("(", ")");
+    for (SqlNode node : nodes) {
+      writer.sep(",");
+      node.unparse(writer, 0, 0);
+    }
+    writer.endList(frame);
+  }
+
+  /** Writes {@code (a, b, c)} from plain names, quoting each as an identifier. */
+  static void names(SqlWriter writer, List<String> names) {
+    SqlWriter.Frame frame = writer.startList("(", ")");
+    for (String name : names) {
+      writer.sep(",");
+      writer.identifier(name, true);
+    }
+    writer.endList(frame);
+  }
+}

@@ -1,0 +1,320 @@
+package io.basalt.planner.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.basalt.planner.sql.impl.BasaltSqlParserImpl;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.calcite.avatica.util.Casing;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.sql.dialect.RedshiftSqlDialect;
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlBasicTypeNameSpec;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlCharStringLiteral;
+import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlOrderBy;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.fun.SqlLibrary;
+import org.apache.calcite.sql.fun.SqlLibraryOperatorTableFactory;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.util.SqlOperatorTables;
+import org.apache.calcite.sql.validate.SqlConformanceEnum;
+import org.apache.calcite.tools.Frameworks;
+import org.apache.calcite.tools.Planner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Tests the Redshift query syntax, types and errors of {@link BasaltSqlParserImpl}. */
+class TestBasaltParser {
+  /** The configuration the planner parses with. */
+  static final SqlParser.Config CONFIG = SqlParser.config()
+      .withParserFactory(BasaltSqlParserImpl.FACTORY)
+      .withUnquotedCasing(Casing.TO_LOWER)
+      .withQuotedCasing(Casing.UNCHANGED)
+      .withCaseSensitive(true)
+      .withConformance(SqlConformanceEnum.BABEL);
+
+  static SqlNode parse(String sql) throws SqlParseException {
+    return SqlParser.create(sql, CONFIG).parseStmt();
+  }
+
+  static SqlNode expression(String sql) throws SqlParseException {
+    return SqlParser.create(sql, CONFIG).parseExpression();
+  }
+
+  /** Unparses as Redshift, parses the result again, and checks that it unparses the same. */
+  static void assertRoundTrip(SqlNode node) throws SqlParseException {
+    String sql = redshift(node);
+    assertThat(redshift(parse(sql))).isEqualTo(sql);
+  }
+
+  static String redshift(SqlNode node) {
+    return node.toSqlString(RedshiftSqlDialect.DEFAULT).getSql();
+  }
+
+  static SqlBasicTypeNameSpec castType(String expression) throws SqlParseException {
+    SqlCall cast = (SqlCall) expression(expression);
+    assertThat(cast.getKind()).isEqualTo(SqlKind.CAST);
+    return (SqlBasicTypeNameSpec) ((SqlDataTypeSpec) cast.operand(1)).getTypeNameSpec();
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "SMALLINT | SMALLINT | -1 | -1",
+      "INT2 | SMALLINT | -1 | -1",
+      "INTEGER | INTEGER | -1 | -1",
+      "INT | INTEGER | -1 | -1",
+      "INT4 | INTEGER | -1 | -1",
+      "BIGINT | BIGINT | -1 | -1",
+      "INT8 | BIGINT | -1 | -1",
+      "DECIMAL(12,2) | DECIMAL | 12 | 2",
+      "NUMERIC(10) | DECIMAL | 10 | 0",
+      "DECIMAL | DECIMAL | 18 | 0",
+      "REAL | REAL | -1 | -1",
+      "FLOAT4 | REAL | -1 | -1",
+      "DOUBLE PRECISION | DOUBLE | -1 | -1",
+      "FLOAT | DOUBLE | -1 | -1",
+      "FLOAT8 | DOUBLE | -1 | -1",
+      "BOOLEAN | BOOLEAN | -1 | -1",
+      "BOOL | BOOLEAN | -1 | -1",
+      "CHAR(10) | CHAR | 10 | -1",
+      "CHARACTER(3) | CHAR | 3 | -1",
+      "NCHAR(2) | CHAR | 2 | -1",
+      "CHAR | CHAR | 1 | -1",
+      "BPCHAR | CHAR | 256 | -1",
+      "VARCHAR(20) | VARCHAR | 20 | -1",
+      "CHARACTER VARYING(30) | VARCHAR | 30 | -1",
+      "NVARCHAR(5) | VARCHAR | 5 | -1",
+      "VARCHAR | VARCHAR | 256 | -1",
+      "TEXT | VARCHAR | 256 | -1",
+      "VARCHAR(MAX) | VARCHAR | 65535 | -1",
+      "DATE | DATE | -1 | -1",
+      "TIMESTAMP | TIMESTAMP | -1 | -1",
+      "TIMESTAMP WITHOUT TIME ZONE | TIMESTAMP | -1 | -1",
+      "TIMESTAMPTZ | TIMESTAMP_WITH_LOCAL_TIME_ZONE | -1 | -1",
+      "TIMESTAMP WITH TIME ZONE | TIMESTAMP_WITH_LOCAL_TIME_ZONE | -1 | -1",
+  })
+  void typesMapOntoCalciteTypes(String type, SqlTypeName expected, int precision, int scale)
+      throws SqlParseException {
+    for (String sql : List.of("CAST(x AS " + type + ")", "x::" + type, "x :: " + type)) {
+      SqlBasicTypeNameSpec spec = castType(sql);
+      assertThat(spec.getTypeName().getSimple()).as(sql).isEqualTo(expected.name());
+      assertPrecision(spec, precision, scale, sql);
+    }
+    SqlCreateBasaltTable create = (SqlCreateBasaltTable) parse("CREATE TABLE t (c " + type + ")");
+    SqlBasaltColumn column = (SqlBasaltColumn) create.columnList.get(0);
+    SqlBasicTypeNameSpec spec = (SqlBasicTypeNameSpec) column.dataType.getTypeNameSpec();
+    assertThat(spec.getTypeName().getSimple()).isEqualTo(expected.name());
+    assertPrecision(spec, precision, scale, type);
+  }
+
+  /** Checks precision and scale; -1 stands for "not specified". */
+  private static void assertPrecision(SqlBasicTypeNameSpec spec, int precision, int scale,
+      String sql) {
+    if (precision < 0) {
+      assertThat(spec.getPrecision()).as(sql).isNegative();
+    } else {
+      assertThat(spec.getPrecision()).as(sql).isEqualTo(precision);
+    }
+    if (scale < 0) {
+      assertThat(spec.getScale()).as(sql).isNegative();
+    } else {
+      assertThat(spec.getScale()).as(sql).isEqualTo(scale);
+    }
+  }
+
+  @Test
+  void infixCastBindsTighterThanArithmeticAndChains() throws SqlParseException {
+    SqlCall sum = (SqlCall) expression("a + b::int * 2");
+    assertThat(sum.getKind()).isEqualTo(SqlKind.PLUS);
+    SqlCall product = sum.operand(1);
+    assertThat(product.getKind()).isEqualTo(SqlKind.TIMES);
+    assertThat(product.operand(0).getKind()).isEqualTo(SqlKind.CAST);
+    SqlCall outer = (SqlCall) expression("a::text::int");
+    assertThat(outer.getKind()).isEqualTo(SqlKind.CAST);
+    assertThat(((SqlDataTypeSpec) outer.operand(1)).getTypeName().getSimple())
+        .isEqualTo("INTEGER");
+    SqlCall inner = outer.operand(0);
+    assertThat(inner.getKind()).isEqualTo(SqlKind.CAST);
+    assertThat(((SqlDataTypeSpec) inner.operand(1)).getTypeName().getSimple())
+        .isEqualTo("VARCHAR");
+    SqlCall plus = (SqlCall) expression("'2020-01-01'::date + 1");
+    assertThat(plus.getKind()).isEqualTo(SqlKind.PLUS);
+    assertThat(plus.operand(0).getKind()).isEqualTo(SqlKind.CAST);
+  }
+
+  @Test
+  void selectTopSetsTheFetch() throws SqlParseException {
+    SqlSelect select = (SqlSelect) parse("SELECT TOP 10 a, b FROM t");
+    assertThat(select.getFetch()).hasToString("10");
+    assertThat(select.getSelectList()).hasSize(2);
+    assertRoundTrip(select);
+
+    SqlOrderBy ordered = (SqlOrderBy) parse("SELECT TOP 5 DISTINCT a FROM t ORDER BY a DESC");
+    assertThat(ordered.fetch).hasToString("5");
+    assertThat(((SqlSelect) ordered.query).getFetch()).isNull();
+    assertThat(((SqlSelect) ordered.query).isDistinct()).isTrue();
+    assertRoundTrip(ordered);
+
+    assertThatThrownBy(() -> parse("SELECT TOP 5 a FROM t ORDER BY a LIMIT 3"))
+        .isInstanceOf(SqlParseException.class)
+        .hasMessageContaining("Cannot select: TOP cannot be combined with LIMIT or FETCH");
+  }
+
+  /** "::" is Calcite's PostgreSQL operator; Redshift's operator library includes it. */
+  @Test
+  void topAndInfixCastSurviveValidation() throws Exception {
+    Planner planner = Frameworks.getPlanner(Frameworks.newConfigBuilder()
+        .parserConfig(CONFIG)
+        .defaultSchema(Frameworks.createRootSchema(false))
+        .operatorTable(SqlOperatorTables.chain(SqlStdOperatorTable.instance(),
+            SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.REDSHIFT)))
+        .build());
+    SqlNode parsed = planner.parse("SELECT TOP 2 a::varchar AS s FROM (VALUES (3), (1), (2)) "
+        + "AS t (a) ORDER BY a DESC");
+    RelNode rel = planner.rel(planner.validate(parsed)).project();
+    String plan = RelOptUtil.toString(rel);
+    assertThat(plan).contains("fetch=[2]").contains("CAST($0):VARCHAR(256)");
+  }
+
+  @Test
+  void keywordsStillWorkAsIdentifiers() throws SqlParseException {
+    SqlCreateBasaltTable create = (SqlCreateBasaltTable) parse("CREATE TABLE top (sortkey INT, "
+        + "copy INT, encode VARCHAR(10), top INT, delimiter CHAR, text TEXT, distkey INT, "
+        + "gzip INT, temp INT, auto INT, analyze INT, vacuum INT, interleaved INT, if INT) "
+        + "SORTKEY (sortkey, top)");
+    assertThat(create.name.getSimple()).isEqualTo("top");
+    assertThat(create.columnList).extracting(c -> ((SqlBasaltColumn) c).name.getSimple())
+        .containsExactly("sortkey", "copy", "encode", "top", "delimiter", "text", "distkey",
+            "gzip", "temp", "auto", "analyze", "vacuum", "interleaved", "if");
+    assertThat(create.attributes.sortKeyColumns()).containsExactly("sortkey", "top");
+
+    SqlSelect select = (SqlSelect) parse(
+        "SELECT top, sortkey, copy, t.encode, delimiter AS text FROM top AS t "
+            + "WHERE encode = 'x' AND top > 1 GROUP BY top");
+    assertThat(select.getSelectList()).hasSize(5);
+    assertThat(select.getFetch()).isNull();
+    assertThat(((SqlIdentifier) select.getSelectList().get(0)).getSimple()).isEqualTo("top");
+  }
+
+  @Test
+  void redshiftOperatorsAndFunctionsParse() throws SqlParseException {
+    assertThat(expression("a ILIKE 'x%'").getKind()).isEqualTo(SqlKind.LIKE);
+    assertThat(expression("a != b").getKind()).isEqualTo(SqlKind.NOT_EQUALS);
+    assertThat(expression("a % 3").getKind()).isEqualTo(SqlKind.MOD);
+    assertThat(expression("a SIMILAR TO 'x'").getKind()).isEqualTo(SqlKind.SIMILAR);
+    assertThat(((SqlIdentifier) expression("sysdate")).getSimple()).isEqualTo("sysdate");
+    assertThat(expression("CURRENT_DATE").getKind()).isNotNull();
+    for (String call : List.of("getdate()", "len(x)", "nvl(a, b)", "nvl2(a, b, c)",
+        "decode(a, 1, 'one', 'other')", "regexp_substr(a, '[0-9]+')", "split_part(a, ',', 2)",
+        "date_trunc('month', d)", "extract(year FROM d)", "extract(epoch FROM d)",
+        "to_char(d, 'YYYY')", "coalesce(a, b)", "nullif(a, b)")) {
+      assertThat(expression(call)).as(call).isInstanceOf(SqlCall.class);
+    }
+    SqlNode listagg = parse("SELECT listagg(name, ',') WITHIN GROUP (ORDER BY name) FROM t");
+    assertThat(listagg.toString()).contains("WITHIN GROUP");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "DATEADD(day, 1, d) | DATEADD | day",
+      "dateadd(MONTH, -2, d) | DATEADD | month",
+      "DATEADD('week', 1, d) | DATEADD | week",
+      "DATEADD(qtr, 1, d) | DATEADD | qtr",
+      "DATEDIFF(hour, a, b) | DATEDIFF | hour",
+      "datediff(year, a, b) | DATEDIFF | year",
+      "DATEPART(dow, d) | DATE_PART | dow",
+      "date_part('minute', d) | DATE_PART | minute",
+  })
+  void datePartsBecomeStringLiterals(String sql, String function, String part)
+      throws SqlParseException {
+    SqlBasicCall call = (SqlBasicCall) expression(sql);
+    assertThat(call.getOperator().getName()).isEqualTo(function);
+    SqlNode first = call.operand(0);
+    assertThat(first).isInstanceOf(SqlCharStringLiteral.class);
+    assertThat(((SqlLiteral) first).getValueAs(String.class)).isEqualTo(part);
+  }
+
+  static Stream<Path> tpchQueries() throws IOException {
+    Path queries = findTpchQueries();
+    try (Stream<Path> files = Files.list(queries)) {
+      List<Path> sql = files.filter(f -> f.toString().endsWith(".sql")).sorted().toList();
+      assertThat(sql).hasSize(22);
+      return sql.stream();
+    }
+  }
+
+  /** Finds shared/tpch/queries in an ancestor of the working directory. */
+  private static Path findTpchQueries() {
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      Path candidate = dir.resolve("shared/tpch/queries");
+      if (Files.isDirectory(candidate)) {
+        return candidate;
+      }
+    }
+    throw new IllegalStateException("Cannot find shared/tpch/queries above "
+        + Path.of("").toAbsolutePath());
+  }
+
+  @ParameterizedTest
+  @MethodSource("tpchQueries")
+  void tpchQueriesParse(Path file) throws IOException, SqlParseException {
+    String sql = Files.readString(file).strip();
+    if (sql.endsWith(";")) {
+      sql = sql.substring(0, sql.length() - 1);
+    }
+    SqlNode node = parse(sql);
+    assertThat(node.isA(SqlKind.QUERY)).as(file.toString()).isTrue();
+    assertRoundTrip(node);
+  }
+
+  @Test
+  void syntaxErrorsReportLineAndColumn() {
+    String sql = "SELECT a,\n"
+        + "       b\n"
+        + "FROM t WHERE WHERE a = 1";
+    assertThatThrownBy(() -> parse(sql))
+        .isInstanceOfSatisfying(SqlParseException.class, e -> {
+          assertThat(e.getPos().getLineNum()).isEqualTo(3);
+          assertThat(e.getPos().getColumnNum()).isEqualTo(14);
+        })
+        .hasMessageContaining("line 3, column 14");
+  }
+
+  @Test
+  void semanticErrorsFromTheGrammarCarryTheirPosition() {
+    String sql = "CREATE TABLE t (a INT, b INT)\n"
+        + "DISTSTYLE EVEN\n"
+        + "DISTKEY (a)";
+    assertThatThrownBy(() -> parse(sql))
+        .isInstanceOfSatisfying(SqlParseException.class,
+            e -> assertThat(e.getPos().getLineNum()).isEqualTo(2))
+        .hasMessageContaining(
+            "Cannot create table: DISTKEY requires DISTSTYLE KEY, not DISTSTYLE EVEN");
+  }
+
+  @Test
+  void severalStatementsParseAsAList() throws SqlParseException {
+    SqlNodeList statements = SqlParser.create(
+        "CREATE TABLE t (a INT); COPY t FROM 's3://b/k' CSV; SELECT TOP 1 a FROM t", CONFIG)
+        .parseStmtList();
+    assertThat(statements.getList()).extracting(SqlNode::getClass).containsExactly(
+        SqlCreateBasaltTable.class, SqlCopy.class, SqlSelect.class);
+  }
+}

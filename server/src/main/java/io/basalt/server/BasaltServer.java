@@ -1,0 +1,119 @@
+package io.basalt.server;
+
+import static java.util.Objects.requireNonNull;
+
+import io.basalt.ingest.CopyCommand;
+import io.basalt.ingest.IngestService;
+import io.basalt.ingest.LoadErrors;
+import io.basalt.planner.BasaltPlanner;
+import io.basalt.planner.CopyRunner;
+import io.basalt.server.avatica.BasaltHandler;
+import io.basalt.server.avatica.BasaltMeta;
+import io.basalt.server.bootstrap.DataDirectoryLock;
+import io.basalt.server.bootstrap.DemoData;
+import io.basalt.server.session.Users;
+import io.basalt.storage.StorageConfig;
+import io.basalt.storage.StorageEngine;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.calcite.avatica.server.HttpServer;
+import org.apache.calcite.avatica.server.ServerCustomizer;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A running Basalt server: the composition root that owns the store, planner and wire protocol. */
+public final class BasaltServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(BasaltServer.class);
+  private final ServerConfig config;
+  private final DataDirectoryLock lock;
+  private final StorageEngine storage;
+  private final HttpServer http;
+
+  private BasaltServer(ServerConfig config, DataDirectoryLock lock, StorageEngine storage,
+      HttpServer http) {
+    this.config = config;
+    this.lock = lock;
+    this.storage = storage;
+    this.http = http;
+  }
+
+  /** Starts a server and returns once it accepts connections. */
+  public static BasaltServer start(ServerConfig config) {
+    return start(config, System.out);
+  }
+
+  /** Starts a server, printing progress (demo load) to {@code out}. */
+  public static BasaltServer start(ServerConfig config, PrintStream out) {
+    requireNonNull(config, "config is null");
+    Path directory = config.dataDirectory().toAbsolutePath();
+    DataDirectoryLock lock = DataDirectoryLock.acquire(directory);
+    StorageEngine storage = null;
+    try {
+      storage = StorageEngine.open(directory.resolve("warehouse"),
+          StorageConfig.defaults().withSlices(config.slices()));
+      storage.createSchema(LoadErrors.SCHEMA, true);
+      storage.createTable(LoadErrors.TABLE_DEFINITION, true);
+      IngestService ingest = new IngestService(storage, directory, config.slices());
+      CopyRunner copy = (request, queryId, canceled) -> ingest.copy(
+          new CopyCommand(request.schema(), request.table(), request.columns(), request.source(),
+              request.options()), queryId, canceled).rowsLoaded();
+      BasaltPlanner planner = new BasaltPlanner(storage, copy, config.slices());
+      planner.warmUp();
+      String password = config.adminPassword() != null ? config.adminPassword()
+          : System.getenv("BASALT_ADMIN_PASSWORD");
+      Users users = Users.open(directory, password);
+      BasaltMeta meta = new BasaltMeta(planner, users);
+      if (config.demo()) {
+        DemoData.loadIfMissing(planner, directory, out);
+      }
+      ServerCustomizer<Server> bindHost = server -> {
+        for (Connector connector : server.getConnectors()) {
+          if (connector instanceof ServerConnector serverConnector) {
+            serverConnector.setHost(config.host());
+          }
+        }
+      };
+      HttpServer http = new HttpServer.Builder<Server>()
+          .withHandler(new BasaltHandler(meta))
+          .withPort(config.port())
+          .withServerCustomizers(List.of(bindHost), Server.class)
+          .build();
+      http.start();
+      LOG.info("Basalt listening on {}:{} with data in {}", config.host(), http.getPort(),
+          directory);
+      return new BasaltServer(config, lock, storage, http);
+    } catch (RuntimeException | java.sql.SQLException e) {
+      if (storage != null) {
+        storage.close();
+      }
+      lock.close();
+      throw e instanceof RuntimeException runtime ? runtime
+          : new IllegalStateException("Cannot start Basalt: " + e.getMessage(), e);
+    }
+  }
+
+  public int port() {
+    return http.getPort();
+  }
+
+  public String jdbcUrl() {
+    return "jdbc:basalt://" + config.host() + ":" + port() + "/dev";
+  }
+
+  /** Blocks until the server stops. */
+  public void join() throws InterruptedException {
+    http.join();
+  }
+
+  @Override
+  public void close() {
+    http.stop();
+    storage.close();
+    lock.close();
+  }
+
+}

@@ -1,0 +1,68 @@
+package io.basalt.server;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code basalt} command line: {@code basalt server [options]}. */
+@Command(name = "basalt", mixinStandardHelpOptions = true, version = "Basalt 0.1.0",
+    subcommands = {Main.ServerCommand.class},
+    description = "A SQL data warehouse that speaks Redshift's dialect.")
+public final class Main implements Callable<Integer> {
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Main()).execute(args));
+  }
+
+  @Override
+  public Integer call() {
+    new CommandLine(this).usage(System.out);
+    return 2;
+  }
+
+  /** {@code basalt server}: runs the server in the foreground. */
+  @Command(name = "server", mixinStandardHelpOptions = true,
+      description = "Run the Basalt server in the foreground.")
+  static final class ServerCommand implements Callable<Integer> {
+    @Option(names = "--host", description = "Address to bind (default: ${DEFAULT-VALUE}).")
+    String host = "127.0.0.1";
+
+    @Option(names = "--port", description = "Port (default: ${DEFAULT-VALUE}).")
+    int port = ServerConfig.DEFAULT_PORT;
+
+    @Option(names = "--data-dir", description = "Data directory (default: ${DEFAULT-VALUE}).")
+    Path dataDirectory = Path.of("basalt-data");
+
+    @Option(names = "--slices", description = "Slices (default: one per core).")
+    int slices = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--admin-password",
+        description = "Password of the superuser admin (default: $BASALT_ADMIN_PASSWORD).")
+    String adminPassword;
+
+    @Option(names = "--demo", description = "Load TPC-H SF 0.01 into schema tpch on first start.")
+    boolean demo;
+
+    @Option(names = "--config", description = "Workload management configuration (JSON).")
+    Path config;
+
+    @Override
+    public Integer call() throws Exception {
+      if (config != null) {
+        System.err.println("basalt: --config (workload management) is not supported by this "
+            + "release; ignoring " + config);
+      }
+      ServerConfig serverConfig = new ServerConfig(host, port, dataDirectory, slices,
+          adminPassword, demo);
+      BasaltServer server = BasaltServer.start(serverConfig);
+      Runtime.getRuntime().addShutdownHook(new Thread(server::close, "basalt-shutdown"));
+      System.out.println("Basalt 0.1.0 is ready.");
+      System.out.println("  JDBC URL:  " + server.jdbcUrl() + "   (user admin)");
+      System.out.println("  Data:      " + dataDirectory.toAbsolutePath());
+      System.out.println("  Shell:     ./basalt sql " + server.jdbcUrl());
+      server.join();
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,224 @@
+package io.basalt.server.avatica;
+
+import io.basalt.planner.BasaltPlanner;
+import io.basalt.planner.prepare.SqlErrors;
+import io.basalt.server.session.Users;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.calcite.avatica.AvaticaPreparedStatement;
+import org.apache.calcite.avatica.Meta;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.AvaticaSeverity;
+import org.apache.calcite.avatica.AvaticaStatement;
+import org.apache.calcite.avatica.NoSuchStatementException;
+import org.apache.calcite.avatica.jdbc.JdbcMeta;
+import org.apache.calcite.avatica.jdbc.StatementInfo;
+import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
+import org.apache.calcite.avatica.remote.TypedValue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server side of the JDBC wire: Avatica's {@link JdbcMeta} over one planner session per
+ * client connection, with password checks on connect, Basalt's SQLSTATEs on every error, and
+ * server-side cancel of a running statement.
+ */
+public final class BasaltMeta extends JdbcMeta {
+  private static final Logger LOG = LoggerFactory.getLogger(BasaltMeta.class);
+  private final BasaltPlanner planner;
+  private final Users users;
+  /** Session statements by Avatica statement id, for cancel. */
+  private final Map<Integer, Statement> sessionStatements = new ConcurrentHashMap<>();
+
+  public BasaltMeta(BasaltPlanner planner, Users users) throws SQLException {
+    super("jdbc:basalt-embedded:", cacheSettings());
+    this.planner = planner;
+    this.users = users;
+  }
+
+  /** Idle connections and statements are closed, freeing their resources, after 10 minutes. */
+  private static Properties cacheSettings() {
+    Properties settings = new Properties();
+    settings.setProperty(ConnectionCacheSettings.EXPIRY_DURATION.key(), "10");
+    settings.setProperty(ConnectionCacheSettings.MAX_CAPACITY.key(), "1000");
+    settings.setProperty(StatementCacheSettings.MAX_CAPACITY.key(), "10000");
+    return settings;
+  }
+
+  @Override
+  protected Connection createConnection(String url, Properties info) throws SQLException {
+    return planner.openSession("public");
+  }
+
+  @Override
+  public void openConnection(ConnectionHandle ch, Map<String, String> info) {
+    String user = info == null ? null : info.get("user");
+    String password = info == null ? null : info.get("password");
+    if (!users.authenticate(user == null ? Users.ADMIN : user, password)) {
+      LOG.info("Rejected connection for user {}", user);
+      throw new AvaticaRuntimeException("password authentication failed for user \""
+          + (user == null ? Users.ADMIN : user) + "\"", 0, "28P01", AvaticaSeverity.ERROR);
+    }
+    try {
+      super.openConnection(ch, info);
+    } catch (RuntimeException | Error e) {
+      throw translate(e);
+    }
+  }
+
+  @Override
+  public StatementHandle createStatement(ConnectionHandle ch) {
+    try {
+      Statement statement = getConnection(ch.id).createStatement();
+      int id = getStatementIdGenerator().getAndIncrement();
+      getStatementCache().put(id, new StatementInfo(statement));
+      sessionStatements.put(id, statement);
+      return new StatementHandle(ch.id, id, null);
+    } catch (SQLException | RuntimeException | Error e) {
+      throw translate(e);
+    }
+  }
+
+  /** As JdbcMeta's, but remembers the session statement so that it can be canceled. */
+  @Override
+  public StatementHandle prepare(ConnectionHandle ch, String sql, long maxRowCount) {
+    try {
+      PreparedStatement statement = getConnection(ch.id).prepareStatement(sql);
+      int id = getStatementIdGenerator().getAndIncrement();
+      Meta.StatementType type = statement.isWrapperFor(AvaticaPreparedStatement.class)
+          ? statement.unwrap(AvaticaPreparedStatement.class).getStatementType() : null;
+      if (maxRowCount > 0) {
+        statement.setLargeMaxRows(maxRowCount);
+      }
+      getStatementCache().put(id, new StatementInfo(statement));
+      sessionStatements.put(id, statement);
+      return new StatementHandle(ch.id, id, signature(statement.getMetaData(),
+          statement.getParameterMetaData(), sql, type));
+    } catch (SQLException | RuntimeException | Error e) {
+      throw translate(e);
+    }
+  }
+
+  @Override
+  public void closeStatement(StatementHandle h) {
+    sessionStatements.remove(h.id);
+    super.closeStatement(h);
+  }
+
+  @Override
+  public void closeConnection(ConnectionHandle ch) {
+    sessionStatements.values().removeIf(s -> {
+      try {
+        return s.isClosed();
+      } catch (SQLException e) {
+        return true;
+      }
+    });
+    super.closeConnection(ch);
+  }
+
+  @Override
+  public ExecuteResult prepareAndExecute(StatementHandle h, String sql, long maxRowCount,
+      int maxRowsInFirstFrame, PrepareCallback callback) throws NoSuchStatementException {
+    resetCancel(h);
+    try {
+      return super.prepareAndExecute(h, sql, maxRowCount, maxRowsInFirstFrame, callback);
+    } catch (RuntimeException | Error e) {
+      throw translate(e);
+    }
+  }
+
+  @Override
+  public ExecuteResult execute(StatementHandle h, List<TypedValue> parameterValues,
+      int maxRowsInFirstFrame) throws NoSuchStatementException {
+    resetCancel(h);
+    try {
+      return super.execute(h, parameterValues, maxRowsInFirstFrame);
+    } catch (RuntimeException | Error e) {
+      throw translate(e);
+    }
+  }
+
+  @Override
+  public Frame fetch(StatementHandle h, long offset, int fetchMaxRowCount)
+      throws NoSuchStatementException, org.apache.calcite.avatica.MissingResultsException {
+    try {
+      return super.fetch(h, offset, fetchMaxRowCount);
+    } catch (RuntimeException | Error e) {
+      throw translate(e);
+    }
+  }
+
+  @Override
+  public ExecuteBatchResult prepareAndExecuteBatch(StatementHandle h, List<String> sqlCommands)
+      throws NoSuchStatementException {
+    try {
+      return super.prepareAndExecuteBatch(h, sqlCommands);
+    } catch (RuntimeException | Error e) {
+      throw translate(e);
+    }
+  }
+
+  @Override
+  public ExecuteBatchResult executeBatch(StatementHandle h,
+      List<List<TypedValue>> parameterValues) throws NoSuchStatementException {
+    try {
+      return super.executeBatch(h, parameterValues);
+    } catch (RuntimeException | Error e) {
+      throw translate(e);
+    }
+  }
+
+  /**
+   * Stops the statement's running query: its scans poll the flag between blocks and fail with
+   * SQLSTATE 57014. Returns false if no such statement is open on that connection.
+   */
+  public boolean cancel(String connectionId, int statementId) {
+    Statement session = sessionStatements.get(statementId);
+    if (session == null) {
+      return false;
+    }
+    try {
+      AvaticaStatement statement = session.unwrap(AvaticaStatement.class);
+      AvaticaConnection connection = (AvaticaConnection) statement.getConnection();
+      if (getConnectionCache().getIfPresent(connectionId) != connection) {
+        return false;
+      }
+      connection.getCancelFlag(statement.handle).set(true);
+      return true;
+    } catch (SQLException | NoSuchStatementException e) {
+      return false;
+    }
+  }
+
+  private void resetCancel(StatementHandle h) {
+    Statement session = sessionStatements.get(h.id);
+    if (session == null) {
+      return;
+    }
+    try {
+      AvaticaStatement statement = session.unwrap(AvaticaStatement.class);
+      ((AvaticaConnection) statement.getConnection()).getCancelFlag(statement.handle).set(false);
+    } catch (SQLException | NoSuchStatementException e) {
+      // A statement without a flag cannot be canceled either; nothing to reset.
+    }
+  }
+
+  private static RuntimeException translate(Throwable e) {
+    if (e instanceof AvaticaRuntimeException) {
+      return (AvaticaRuntimeException) e;
+    }
+    SqlErrors.SqlError error = BasaltPlanner.describe(e);
+    if ("XX000".equals(error.sqlState())) {
+      LOG.warn("Internal error", e);
+    }
+    return new AvaticaRuntimeException(error.message(), 0, error.sqlState(),
+        AvaticaSeverity.ERROR);
+  }
+}

@@ -1,0 +1,80 @@
+package io.basalt.storage.block;
+
+import io.basalt.storage.encoding.ByteReader;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/** Reads the footer and the blocks of one segment file; safe to use from many threads at once. */
+public final class SegmentReader implements AutoCloseable {
+  private static final int TRAILER = 16;
+
+  private final Path file;
+  private final FileChannel channel;
+  private final SegmentFooter footer;
+
+  private SegmentReader(Path file, FileChannel channel, SegmentFooter footer) {
+    this.file = file;
+    this.channel = channel;
+    this.footer = footer;
+  }
+
+  public static SegmentReader open(Path file) throws IOException {
+    FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+    try {
+      long size = channel.size();
+      if (size < TRAILER) {
+        throw new IOException("Cannot read segment " + file + ": file is truncated");
+      }
+      ByteBuffer trailer = readAt(channel, size - TRAILER, TRAILER).order(ByteOrder.LITTLE_ENDIAN);
+      long footerOffset = trailer.getLong();
+      int footerLength = trailer.getInt();
+      if (trailer.getInt() != SegmentWriter.MAGIC) {
+        throw new IOException("Cannot read segment " + file + ": bad trailer");
+      }
+      ByteBuffer footerBytes = readAt(channel, footerOffset, footerLength);
+      SegmentFooter footer = FooterFormat.read(new ByteReader(footerBytes.array()));
+      return new SegmentReader(file, channel, footer);
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
+  }
+
+  private static ByteBuffer readAt(FileChannel channel, long position, int length)
+      throws IOException {
+    ByteBuffer buffer = ByteBuffer.allocate(length);
+    while (buffer.hasRemaining()) {
+      int read = channel.read(buffer, position + buffer.position());
+      if (read < 0) {
+        throw new IOException("Cannot read " + length + " bytes at " + position + ": end of file");
+      }
+    }
+    buffer.flip();
+    return buffer;
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  public SegmentFooter footer() {
+    return footer;
+  }
+
+  /** Reads and decodes one block of one column. */
+  public ColumnBlock read(int column, int block) throws IOException {
+    ColumnMeta meta = footer.columns().get(column);
+    BlockMeta blockMeta = meta.blocks().get(block);
+    byte[] stored = readAt(channel, blockMeta.offset(), blockMeta.length()).array();
+    return BlockCodec.decode(meta.type(), meta.scale(), footer.rowsInBlock(block), stored);
+  }
+
+  @Override
+  public void close() throws IOException {
+    channel.close();
+  }
+}

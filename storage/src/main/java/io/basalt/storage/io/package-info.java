@@ -1,0 +1,2 @@
+/** File-system helpers for durable writes. */
+package io.basalt.storage.io;

@@ -1,0 +1,69 @@
+package io.basalt.storage.predicate;
+
+import io.basalt.storage.ColumnDefinition;
+import io.basalt.storage.ColumnPredicate;
+import io.basalt.storage.StorageException;
+import io.basalt.storage.TableDefinition;
+import io.basalt.storage.block.ColumnBlock;
+import io.basalt.storage.block.PhysicalType;
+import io.basalt.storage.zonemap.ZoneMap;
+
+/**
+ * A {@link ColumnPredicate} with its bounds converted to the column's physical representation.
+ * {@link #mayMatch} is inclusive: it returns false only when no row of the block can pass, so a
+ * block is skipped only on false; {@link #filter} is exact.
+ */
+public abstract class BoundPredicate {
+  private final int column;
+  private final boolean matchesNull;
+
+  BoundPredicate(int column, boolean matchesNull) {
+    this.column = column;
+    this.matchesNull = matchesNull;
+  }
+
+  /** Binds a predicate to the table's column; 42804 when a bound cannot compare with it. */
+  public static BoundPredicate bind(ColumnPredicate predicate, TableDefinition table) {
+    int index = predicate.column();
+    if (index < 0 || index >= table.columns().size()) {
+      throw new IllegalArgumentException("Cannot filter column " + index + " of table \""
+          + table.schema() + "." + table.name() + "\": no such column");
+    }
+    ColumnDefinition column = table.columns().get(index);
+    try {
+      return switch (PhysicalType.of(column.type())) {
+        case LONG -> LongPredicate.bind(index, column.type(), predicate);
+        case DOUBLE -> DoublePredicate.bind(index, predicate);
+        case STRING -> StringPredicate.bind(index, column.type(), predicate);
+        case BIG_DECIMAL -> DecimalPredicate.bind(index, predicate);
+      };
+    } catch (ClassCastException | NumberFormatException e) {
+      throw new StorageException("42804", "Cannot filter column \"" + column.name()
+          + "\" of type " + column.type().sqlName() + ": a bound has an incompatible type ("
+          + e.getMessage() + ")", e);
+    }
+  }
+
+  public int column() {
+    return column;
+  }
+
+  boolean matchesNull() {
+    return matchesNull;
+  }
+
+  public final boolean mayMatch(ZoneMap zone) {
+    if (matchesNull && zone.nulls() > 0) {
+      return true;
+    }
+    return !zone.allNull() && rangesMayMatch(zone);
+  }
+
+  abstract boolean rangesMayMatch(ZoneMap zone);
+
+  /**
+   * Keeps in {@code positions[0..count)} only the rows of the block that pass and returns how many
+   * remain, in their original order.
+   */
+  public abstract int filter(ColumnBlock block, int[] positions, int count);
+}

@@ -1,0 +1,51 @@
+package io.basalt.storage.snapshot;
+
+import io.basalt.storage.ScanIterator;
+import io.basalt.storage.ScanRequest;
+import io.basalt.storage.TableDefinition;
+import io.basalt.storage.TableSnapshot;
+import io.basalt.storage.TableStats;
+import io.basalt.storage.catalog.SegmentRef;
+import io.basalt.storage.catalog.TableEntry;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A native table as of one commit: the definition and segment list of one manifest. Segment files
+ * are immutable and never deleted while the process runs, so the snapshot stays readable.
+ */
+public final class NativeSnapshot implements TableSnapshot {
+  private final TableEntry entry;
+  private final SegmentCache cache;
+
+  public NativeSnapshot(TableEntry entry, SegmentCache cache) {
+    this.entry = entry;
+    this.cache = cache;
+  }
+
+  @Override
+  public TableDefinition definition() {
+    return entry.definition();
+  }
+
+  @Override
+  public TableStats stats() {
+    return entry.stats();
+  }
+
+  /** The committed segments, in commit order. */
+  public List<SegmentRef> segments() {
+    return entry.segments();
+  }
+
+  @Override
+  public ScanIterator scan(ScanRequest request) {
+    List<SegmentRef> segments = new ArrayList<>();
+    for (SegmentRef segment : entry.segments()) {
+      if (request.slice() < 0 || segment.slice() == request.slice()) {
+        segments.add(segment);
+      }
+    }
+    return new NativeScan(entry.definition(), segments, cache, request);
+  }
+}

@@ -1,0 +1,2 @@
+/** Table snapshots and their scans: zone-map skipping, exact filtering, late materialization. */
+package io.basalt.storage.snapshot;

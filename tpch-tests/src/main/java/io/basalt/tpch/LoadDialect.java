@@ -1,0 +1,34 @@
+package io.basalt.tpch;
+
+import io.basalt.ingest.tpch.TpchSchema;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** The SQL a database needs to hold and load the TPC-H tables, and to make a schema current. */
+interface LoadDialect {
+  /** Basalt's Redshift dialect: physical design in the DDL, COPY with a pipe delimiter. */
+  LoadDialect BASALT =
+      new LoadDialect() {
+        @Override
+        public String createTable(String schema, String table) {
+          return TpchSchema.createTable(schema, table);
+        }
+
+        @Override
+        public String copy(String schema, String table, Path directory) {
+          return TpchSchema.copy(schema, table, directory.toAbsolutePath().toString());
+        }
+      };
+
+  /** Returns the CREATE TABLE statement of {@code table} in {@code schema}. */
+  String createTable(String schema, String table);
+
+  /** Returns the statement that loads {@code <directory>/<table>.tbl} into the table. */
+  String copy(String schema, String table, Path directory);
+
+  /** Makes {@code schema} the one that unqualified table names in the queries resolve in. */
+  default void useSchema(Connection connection, String schema) throws SQLException {
+    connection.setSchema(schema);
+  }
+}

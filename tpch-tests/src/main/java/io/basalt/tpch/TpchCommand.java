@@ -1,0 +1,188 @@
+package io.basalt.tpch;
+
+import io.basalt.ingest.tpch.TpchData;
+import io.basalt.ingest.tpch.TpchDataGenerator;
+import io.basalt.ingest.tpch.TpchProgressListener;
+import io.basalt.ingest.tpch.TpchTableFile;
+import io.basalt.server.BasaltServer;
+import io.basalt.server.ServerConfig;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code basalt tpch}: generates TPC-H data, starts an in-process Basalt server, loads the data
+ * through the Basalt JDBC driver, runs the queries, checks them against the reference answers and
+ * prints a table of verdicts and timings; the exit code is 1 if any query is wrong or failed.
+ */
+@Command(
+    name = "tpch",
+    mixinStandardHelpOptions = true,
+    description = "Generate, load and run the 22 TPC-H queries on Basalt and check the answers.")
+public final class TpchCommand implements Callable<Integer> {
+  /** The harness's own server data directory needs a fixed password to be reopened. */
+  static final String ADMIN_PASSWORD = "basalt-tpch";
+
+  @Option(names = "--sf", description = "Scale factor (default: ${DEFAULT-VALUE}).",
+      defaultValue = "1")
+  private String scaleFactor;
+
+  @Option(names = "--queries", split = ",", paramLabel = "N",
+      description = "Queries to run, e.g. 1,3,5 (default: all 22).")
+  private List<Integer> queries;
+
+  @Option(names = "--data-dir", defaultValue = "./basalt-data-tpch",
+      description = "Folder for generated data (tbl/sf<SF>) and the server (default: "
+          + "${DEFAULT-VALUE}); both are reused across runs.")
+  private Path dataDirectory;
+
+  @Option(names = "--tpch-dir",
+      description = "The TPC-H kit folder with queries/ and answers/ (default: the first "
+          + "shared/tpch above the working directory).")
+  private Path tpchDirectory;
+
+  @Option(names = "--slices", description = "Slices of the in-process server (default: cores).")
+  private Integer slices;
+
+  @Option(names = "--reload", description = "Load the data even if the schema already holds it.")
+  private boolean reload;
+
+  @Spec private CommandSpec spec;
+
+  private final PrintStream out;
+
+  /** Creates the command printing to standard output. */
+  public TpchCommand() {
+    this(System.out);
+  }
+
+  TpchCommand(PrintStream out) {
+    this.out = out;
+  }
+
+  /** Runs {@code basalt tpch} and exits with its exit code. */
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new TpchCommand()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    TpchScale scale;
+    TpchQueries kit;
+    try {
+      scale = TpchScale.parse(scaleFactor);
+      kit = TpchQueries.locate(Optional.ofNullable(tpchDirectory));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
+    List<Integer> numbers = queries == null || queries.isEmpty() ? TpchQueries.ALL : queries;
+    for (int number : numbers) {
+      if (number < 1 || number > 22) {
+        throw new ParameterException(
+            spec.commandLine(), "Cannot run TPC-H query " + number + ": queries are 1 to 22");
+      }
+    }
+    if (kit.answer(scale, numbers.get(0)).isEmpty()) {
+      out.printf("note: the kit has no answers for scale factor %s; results are unchecked%n",
+          scale.label());
+    }
+    TpchData data = generate(scale);
+    ServerConfig config =
+        ServerConfig.defaults()
+            .withPort(0)
+            .withDataDirectory(dataDirectory.resolve("server"))
+            .withAdminPassword(ADMIN_PASSWORD);
+    if (slices != null) {
+      config = config.withSlices(slices);
+    }
+    out.printf("starting Basalt (data in %s)%n", config.dataDirectory());
+    List<QueryResult> results;
+    try (BasaltServer server = BasaltServer.start(config);
+        Connection connection = connect(server.jdbcUrl())) {
+      out.printf("connected to %s%n", server.jdbcUrl());
+      TpchRunner runner =
+          new TpchRunner(connection, scale.schemaName(), LoadDialect.BASALT, out::println);
+      if (!reload && runner.isLoaded(data)) {
+        out.printf("schema %s already holds the data: not loading again%n", scale.schemaName());
+      } else {
+        long started = System.nanoTime();
+        runner.load(data);
+        out.printf("loaded in %.1f s%n", (System.nanoTime() - started) / 1e9);
+      }
+      results = runner.run(kit, scale, numbers);
+    } catch (SQLException e) {
+      // Query failures are results; this is a failure to connect or to load, which ends the run.
+      spec.commandLine().getErr().println(e.getMessage());
+      return 1;
+    }
+    out.println();
+    out.print(Report.format(results));
+    boolean allPassed =
+        results.stream()
+            .allMatch(result -> result.verdict() == QueryResult.Verdict.CORRECT
+                || result.verdict() == QueryResult.Verdict.UNCHECKED);
+    return allPassed ? 0 : 1;
+  }
+
+  private TpchData generate(TpchScale scale) throws IOException {
+    Path directory = dataDirectory.resolve("tbl").resolve(scale.folderName());
+    out.printf("TPC-H data for scale factor %s in %s%n", scale.label(), directory);
+    long started = System.nanoTime();
+    TpchData data =
+        new TpchDataGenerator(scale.doubleValue()).generate(directory, new ThrottledProgress(out));
+    out.printf("data ready in %.1f s%n", (System.nanoTime() - started) / 1e9);
+    return data;
+  }
+
+  private static Connection connect(String url) throws SQLException {
+    Properties properties = new Properties();
+    properties.setProperty("user", "admin");
+    properties.setProperty("password", ADMIN_PASSWORD);
+    return DriverManager.getConnection(url, properties);
+  }
+
+  /** Prints generation progress at most once a second, and every finished table. */
+  private static final class ThrottledProgress implements TpchProgressListener {
+    private static final long INTERVAL_NANOS = 1_000_000_000L;
+    @Spec private CommandSpec spec;
+
+  private final PrintStream out;
+    private long lastPrinted = System.nanoTime();
+
+    ThrottledProgress(PrintStream out) {
+      this.out = out;
+    }
+
+    @Override
+    public void progress(String table, long rows) {
+      long now = System.nanoTime();
+      if (now - lastPrinted >= INTERVAL_NANOS) {
+        out.printf("  generating %s: %,d rows%n", table, rows);
+        lastPrinted = now;
+      }
+    }
+
+    @Override
+    public void completed(TpchTableFile file) {
+      if (file.reused()) {
+        out.printf("  %-8s %,12d rows (already generated)%n", file.table(), file.rows());
+      } else {
+        out.printf("  %-8s %,12d rows in %.1f s%n",
+            file.table(), file.rows(), file.elapsed().toMillis() / 1e3);
+      }
+    }
+  }
+}
