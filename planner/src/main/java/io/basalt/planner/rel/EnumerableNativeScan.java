@@ -67,12 +67,14 @@ final class EnumerableNativeScan extends TableScan implements EnumerableRel {
   @Override
   public Result implement(EnumerableRelImplementor implementor, Prefer prefer) {
     PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(),
-        JavaRowFormat.ARRAY, false);
+        prefer.preferArray());
     var definition = logical.nativeTable.definition();
     NativeScanSpec spec = new NativeScanSpec(logical.nativeTable.services().storage(),
         definition.schema(), definition.name(), logical.columns.toIntArray(), predicates);
     Expression stashed = implementor.stash(spec, NativeScanSpec.class);
-    Expression scan = Expressions.call(stashed, "scan", implementor.getRootExpression());
+    // A one-column row is a bare value in Calcite's SCALAR format; wider rows are arrays.
+    String method = physType.getFormat() == JavaRowFormat.SCALAR ? "scanValues" : "scan";
+    Expression scan = Expressions.call(stashed, method, implementor.getRootExpression());
     return implementor.result(physType, Blocks.toBlock(scan));
   }
 

@@ -49,6 +49,11 @@ public final class NativeScanSpec {
     };
   }
 
+  /** The values of a one-column scan, unwrapped. */
+  public Enumerable<Object> scanValues(DataContext root) {
+    return scan(root).select(row -> row[0]);
+  }
+
   /** Walks batches row by row, building one array per row. */
   private static final class BatchEnumerator implements Enumerator<Object[]> {
     private final Iterator<RowBatch> batches;
