@@ -92,14 +92,20 @@ public class Driver extends org.apache.calcite.avatica.remote.Driver {
   @Override
   public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) throws SQLException {
     Properties given = info == null ? new Properties() : info;
-    String database = BasaltUrl.isBasaltUrl(url) ? BasaltUrl.parse(url).database() : null;
+    String database = given.getProperty(BasaltProperties.DATABASE);
+    try {
+      if (BasaltUrl.isBasaltUrl(url)) {
+        database = BasaltUrl.parse(url).database();
+      }
+    } catch (SQLException e) {
+      // Tools ask with half-typed or template URLs; describe the properties anyway.
+    }
     return new DriverPropertyInfo[] {
       property(BasaltProperties.USER, given.getProperty(BasaltProperties.USER), true,
           "Database user name, e.g. admin"),
       property(BasaltProperties.PASSWORD, given.getProperty(BasaltProperties.PASSWORD), true,
           "Password of the user"),
-      property(BasaltProperties.DATABASE,
-          database != null ? database : given.getProperty(BasaltProperties.DATABASE), false,
+      property(BasaltProperties.DATABASE, database, false,
           "Database name; the URL's path sets it too (default " + BasaltUrl.DEFAULT_DATABASE + ")"),
       property(BasaltProperties.CONNECT_TIMEOUT,
           given.getProperty(BasaltProperties.CONNECT_TIMEOUT), false,

@@ -1,7 +1,9 @@
 package io.basalt.planner.ddl;
 
 import io.basalt.planner.prepare.BasaltPrepare;
+import java.util.List;
 import java.util.Map;
+import org.apache.calcite.avatica.AvaticaParameter;
 import java.util.function.Consumer;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
@@ -45,6 +47,10 @@ final class QueryRunner {
 
     RelDataType rowType() {
       return signature.rowType;
+    }
+
+    List<AvaticaParameter> parameters() {
+      return signature.parameters;
     }
 
     /** Runs the query; the outer statement's data context supplies cancel flag and parameters. */

@@ -14,7 +14,6 @@ import io.basalt.storage.WriteMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.calcite.DataContext;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.SqlDelete;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -25,7 +24,8 @@ import org.apache.calcite.sql.SqlUpdate;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 
 /**
- * INSERT, UPDATE and DELETE. Each is expressed as a query that Calcite plans and runs: INSERT's
+ * INSERT, UPDATE and DELETE, planned when the statement is prepared. Each is a query that
+ * Calcite plans and runs: INSERT's
  * rows are appended; UPDATE and DELETE compute the table's new contents and replace them in one
  * commit, holding the table's write lock, so a failure at any point leaves the table unchanged.
  */
@@ -42,10 +42,12 @@ final class RowChanges {
     this.queries = queries;
   }
 
-  long insert(SqlInsert insert, DataContext dataContext) {
+  /** INSERT: the source, cast to the columns' types, appended in one commit. */
+  StatementWork insert(SqlInsert insert) {
     TableDefinition table = target(insert.getTargetTable(), "insert into");
     List<Integer> targets = targetColumns(table, insert.getTargetColumnList());
-    String source = Sql.unparse(insert.getSource());
+    SqlNode sourceNode = Parameters.typeValuesParameters(insert.getSource(), table, targets);
+    String source = Sql.unparse(sourceNode);
     RelDataType sourceType = queries.plan(source).rowType();
     int given = sourceType.getFieldCount();
     if (given != targets.size()) {
@@ -68,86 +70,102 @@ final class RowChanges {
         select.add(cast(aliases.get(position), column, type));
       }
     }
-    String sql = "SELECT " + String.join(", ", select) + " FROM (" + source + ") AS "
-        + Names.quote("$source") + " (" + String.join(", ", aliases) + ")";
-    QueryRunner.Planned rows = queries.plan(sql);
-    try (TableLocks.Held held = services.tableLocks().lock(table.schema(), table.name());
-        TableWriter writer = storage.newWriter(table.schema(), table.name(), WriteMode.APPEND)) {
-      SliceMap slices = SliceMap.of(table, services.slices());
-      long count = rows.forEachRow(dataContext, row -> {
-        Object[] values = Rows.coerce(row, table);
-        writer.append(slices.sliceOf(values), values);
-      });
-      writer.commit();
-      return count;
-    }
-  }
-
-  long update(SqlUpdate update, DataContext dataContext) {
-    TableDefinition table = target(update.getTargetTable(), "update");
-    String from = from(table, update.getAlias());
-    String qualifier = update.getAlias() != null ? Names.quote(update.getAlias().getSimple())
-        : Names.quote(table.schema()) + "." + Names.quote(table.name());
-    String condition = update.getCondition() == null ? "TRUE"
-        : "(" + Sql.unparse(update.getCondition()) + ")";
-    SqlNodeList targetList = update.getTargetColumnList();
-    List<Integer> targets = targetColumns(table, targetList);
-    List<String> select = new ArrayList<>();
-    for (int c = 0; c < table.columns().size(); c++) {
-      ColumnDefinition column = table.columns().get(c);
-      String current = qualifier + "." + Names.quote(column.name());
-      int position = targets.indexOf(c);
-      if (position < 0) {
-        select.add(current);
-      } else {
-        String value = "(" + Sql.unparse(update.getSourceExpressionList().get(position)) + ")";
-        select.add("CASE WHEN " + condition + " THEN " + castText(value, column) + " ELSE "
-            + current + " END");
-      }
-    }
-    select.add("CASE WHEN " + condition + " THEN 1 ELSE 0 END");
-    QueryRunner.Planned rows = queries.plan("SELECT " + String.join(", ", select) + " FROM "
-        + from);
-    int width = table.columns().size();
-    AtomicLong changed = new AtomicLong();
-    try (TableLocks.Held held = services.tableLocks().lock(table.schema(), table.name());
-        TableWriter writer = storage.newWriter(table.schema(), table.name(), WriteMode.REPLACE)) {
-      SliceMap slices = SliceMap.of(table, services.slices());
-      rows.forEachRow(dataContext, row -> {
-        Object[] values = new Object[width];
-        System.arraycopy(row, 0, values, 0, width);
-        values = Rows.coerce(values, table);
-        changed.addAndGet(((Number) row[width]).longValue());
-        writer.append(slices.sliceOf(values), values);
-      });
-      writer.commit();
-    }
-    return changed.get();
-  }
-
-  long delete(SqlDelete delete, DataContext dataContext) {
-    TableDefinition table = target(delete.getTargetTable(), "delete from");
-    try (TableLocks.Held held = services.tableLocks().lock(table.schema(), table.name())) {
-      long before = storage.snapshot(table.schema(), table.name()).stats().rowCount();
-      if (delete.getCondition() == null) {
-        storage.truncate(table.schema(), table.name());
-        return before;
-      }
-      String keep = "SELECT * FROM " + from(table, delete.getAlias()) + " WHERE NOT COALESCE(("
-          + Sql.unparse(delete.getCondition()) + "), FALSE)";
-      QueryRunner.Planned rows = queries.plan(keep);
-      long kept;
-      try (TableWriter writer =
-          storage.newWriter(table.schema(), table.name(), WriteMode.REPLACE)) {
+    QueryRunner.Planned rows = queries.plan("SELECT " + String.join(", ", select) + " FROM ("
+        + source + ") AS " + Names.quote("$source") + " (" + String.join(", ", aliases) + ")");
+    return new StatementWork(rows.parameters(), dataContext -> {
+      try (TableLocks.Held held = services.tableLocks().lock(table.schema(), table.name());
+          TableWriter writer = storage.newWriter(table.schema(), table.name(),
+              WriteMode.APPEND)) {
         SliceMap slices = SliceMap.of(table, services.slices());
-        kept = rows.forEachRow(dataContext, row -> {
+        long count = rows.forEachRow(dataContext, row -> {
           Object[] values = Rows.coerce(row, table);
           writer.append(slices.sliceOf(values), values);
         });
         writer.commit();
+        return count;
       }
-      return before - kept;
+    });
+  }
+
+  /**
+   * UPDATE: one query yields, per row, the new values of the SET columns, whether the WHERE
+   * condition holds, and the old values; the table is rewritten from it in one commit. The SET
+   * expressions come before the condition, as in the statement, so that parameters keep their
+   * order.
+   */
+  StatementWork update(SqlUpdate update) {
+    TableDefinition table = target(update.getTargetTable(), "update");
+    String qualifier = update.getAlias() != null ? Names.quote(update.getAlias().getSimple())
+        : Names.quote(table.schema()) + "." + Names.quote(table.name());
+    List<Integer> targets = targetColumns(table, update.getTargetColumnList());
+    List<String> select = new ArrayList<>();
+    for (int i = 0; i < targets.size(); i++) {
+      ColumnDefinition column = table.columns().get(targets.get(i));
+      SqlNode value = Parameters.typeParameter(update.getSourceExpressionList().get(i),
+          column.type());
+      select.add(castText("(" + Sql.unparse(value) + ")", column));
     }
+    select.add(update.getCondition() == null ? "TRUE"
+        : "COALESCE((" + Sql.unparse(update.getCondition()) + "), FALSE)");
+    for (ColumnDefinition column : table.columns()) {
+      select.add(qualifier + "." + Names.quote(column.name()));
+    }
+    QueryRunner.Planned rows = queries.plan("SELECT " + String.join(", ", select) + " FROM "
+        + from(table, update.getAlias()));
+    int width = table.columns().size();
+    int hit = targets.size();
+    return new StatementWork(rows.parameters(), dataContext -> {
+      AtomicLong changed = new AtomicLong();
+      try (TableLocks.Held held = services.tableLocks().lock(table.schema(), table.name());
+          TableWriter writer = storage.newWriter(table.schema(), table.name(),
+              WriteMode.REPLACE)) {
+        SliceMap slices = SliceMap.of(table, services.slices());
+        rows.forEachRow(dataContext, row -> {
+          Object[] values = new Object[width];
+          System.arraycopy(row, hit + 1, values, 0, width);
+          if (Boolean.TRUE.equals(row[hit])) {
+            for (int i = 0; i < targets.size(); i++) {
+              values[targets.get(i)] = row[i];
+            }
+            changed.incrementAndGet();
+          }
+          values = Rows.coerce(values, table);
+          writer.append(slices.sliceOf(values), values);
+        });
+        writer.commit();
+      }
+      return changed.get();
+    });
+  }
+
+  /** DELETE: the rows that do not match are kept, replacing the table in one commit. */
+  StatementWork delete(SqlDelete delete) {
+    TableDefinition table = target(delete.getTargetTable(), "delete from");
+    if (delete.getCondition() == null) {
+      return new StatementWork(List.of(), dataContext -> {
+        try (TableLocks.Held held = services.tableLocks().lock(table.schema(), table.name())) {
+          long before = storage.snapshot(table.schema(), table.name()).stats().rowCount();
+          storage.truncate(table.schema(), table.name());
+          return before;
+        }
+      });
+    }
+    QueryRunner.Planned rows = queries.plan("SELECT * FROM " + from(table, delete.getAlias())
+        + " WHERE NOT COALESCE((" + Sql.unparse(delete.getCondition()) + "), FALSE)");
+    return new StatementWork(rows.parameters(), dataContext -> {
+      try (TableLocks.Held held = services.tableLocks().lock(table.schema(), table.name());
+          TableWriter writer = storage.newWriter(table.schema(), table.name(),
+              WriteMode.REPLACE)) {
+        long before = storage.snapshot(table.schema(), table.name()).stats().rowCount();
+        SliceMap slices = SliceMap.of(table, services.slices());
+        long kept = rows.forEachRow(dataContext, row -> {
+          Object[] values = Rows.coerce(row, table);
+          writer.append(slices.sliceOf(values), values);
+        });
+        writer.commit();
+        return before - kept;
+      }
+    });
   }
 
   private TableDefinition target(SqlNode node, String action) {

@@ -43,14 +43,29 @@ public final class StatementExecutor {
 
   /** Whether the statement reports a row count (COPY) rather than behaving as DDL. */
   public static boolean reportsRowCount(SqlNode node) {
-    return node instanceof SqlCopy || node instanceof SqlVacuum;
+    return node instanceof SqlCopy;
   }
 
-  /** Executes the statement and returns the number of rows it loaded or changed. */
+  /**
+   * Prepares a statement that reports a row count: DML is planned now, so that its parameters
+   * are known to the client before it executes.
+   */
+  public StatementWork prepare(SqlNode node) {
+    RowChanges rows = new RowChanges(services, names, queries);
+    if (node instanceof SqlInsert insert) {
+      return rows.insert(insert);
+    } else if (node instanceof SqlUpdate update) {
+      return rows.update(update);
+    } else if (node instanceof SqlDelete delete) {
+      return rows.delete(delete);
+    }
+    return new StatementWork(java.util.List.of(), dataContext -> execute(node, dataContext));
+  }
+
+  /** Executes a statement that has no parameters and returns the rows it loaded or changed. */
   public long execute(SqlNode node, DataContext dataContext) {
     BooleanSupplier canceled = canceled(dataContext);
     TableStatements tables = new TableStatements(services, names, queries);
-    RowChanges rows = new RowChanges(services, names, queries);
     if (node instanceof SqlCreateBasaltTable create) {
       return tables.create(create, dataContext);
     } else if (node instanceof SqlDropBasaltTable drop) {
@@ -69,12 +84,8 @@ public final class StatementExecutor {
       return 0;
     } else if (node instanceof SqlCopy copy) {
       return copy(copy, canceled);
-    } else if (node instanceof SqlInsert insert) {
-      return rows.insert(insert, dataContext);
-    } else if (node instanceof SqlUpdate update) {
-      return rows.update(update, dataContext);
-    } else if (node instanceof SqlDelete delete) {
-      return rows.delete(delete, dataContext);
+    } else if (node.getKind().belongsTo(org.apache.calcite.sql.SqlKind.DML)) {
+      return prepare(node).run().applyAsLong(dataContext);
     } else if (node instanceof SqlVacuum vacuum) {
       return tables.vacuum(vacuum, dataContext);
     } else if (node instanceof SqlAnalyze) {

@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.basalt.planner.catalog.CatalogServices;
 import io.basalt.planner.ddl.StatementExecutor;
+import io.basalt.planner.ddl.StatementWork;
+import org.apache.calcite.avatica.AvaticaParameter;
 import io.basalt.planner.rel.NativeRules;
 import io.basalt.planner.sql.SqlSettings;
 import java.lang.reflect.Type;
@@ -84,11 +86,13 @@ public final class BasaltPrepare extends CalcitePrepareImpl {
     if (node.getKind().belongsTo(SqlKind.DDL) && !StatementExecutor.reportsRowCount(node)) {
       // Calcite's JDBC layer never executes a DDL signature: run it now, as Calcite does.
       executor.execute(node, context.getDataContext());
-      return updateSignature(query.sql, context, Meta.StatementType.OTHER_DDL, dataContext -> 0);
+      return updateSignature(query.sql, context, Meta.StatementType.OTHER_DDL, List.of(),
+          dataContext -> 0);
     }
     if (node.getKind().belongsTo(SqlKind.DML) || StatementExecutor.reportsRowCount(node)) {
-      return updateSignature(query.sql, context, Meta.StatementType.IS_DML,
-          dataContext -> executor.execute(node, dataContext));
+      StatementWork work = executor.prepare(node);
+      return updateSignature(query.sql, context, Meta.StatementType.IS_DML, work.parameters(),
+          work.run());
     }
     return super.prepareSql(context, query, elementType, maxRowCount);
   }
@@ -108,7 +112,8 @@ public final class BasaltPrepare extends CalcitePrepareImpl {
    * (cancellable, and once per execution of a prepared statement).
    */
   private static <T> CalciteSignature<T> updateSignature(String sql, Context context,
-      Meta.StatementType type, ToLongFunction<DataContext> action) {
+      Meta.StatementType type, List<AvaticaParameter> parameters,
+      ToLongFunction<DataContext> action) {
     List<ColumnMetaData> columns = List.of(MetaImpl.columnMetaData("ROWCOUNT", 0, Long.class,
         false));
     Bindable<T> bindable = dataContext -> new AbstractEnumerable<>() {
@@ -119,7 +124,7 @@ public final class BasaltPrepare extends CalcitePrepareImpl {
         return (Enumerator<T>) Linq4j.singletonEnumerator(count);
       }
     };
-    return new CalciteSignature<>(sql, List.of(), Map.of(), null, columns,
+    return new CalciteSignature<>(sql, parameters, Map.of(), null, columns,
         Meta.CursorFactory.OBJECT, context.getRootSchema(), List.of(), -1, bindable, type);
   }
 }
