@@ -16,12 +16,12 @@ SqlNode BasaltCopy() :
     table = CompoundIdentifier()
     [ columns = BasaltNameList() ]
     <FROM> source = SimpleStringLiteral()
-    ( BasaltCopyOption(options) )*
+    ( BasaltCopyOption(table, options) )*
     { return new SqlCopy(s.end(this), table, columns, source, options); }
 }
 
 /** Parses one COPY option and adds it to {@code options} under its upper-case name. */
-void BasaltCopyOption(Map<String, String> options) :
+void BasaltCopyOption(SqlIdentifier table, Map<String, String> options) :
 {
     final String name;
     String value = "";
@@ -48,9 +48,9 @@ void BasaltCopyOption(Map<String, String> options) :
         <NULL> { name = "NULL"; pos = getPos(); }
         <AS> value = SimpleStringLiteral()
     |
-        <FORMAT> [ <AS> ] BasaltCopyFormat(options) { return; }
+        <FORMAT> [ <AS> ] BasaltCopyFormat(table, options) { return; }
     |
-        BasaltCopyFormat(options) { return; }
+        BasaltCopyFormat(table, options) { return; }
     |
         <ACCEPTINVCHARS> { name = "ACCEPTINVCHARS"; pos = getPos(); }
         [ [ <AS> ] value = SimpleStringLiteral() ]
@@ -69,11 +69,11 @@ void BasaltCopyOption(Map<String, String> options) :
         )
         { name = token.image.toUpperCase(Locale.ROOT); pos = getPos(); }
     )
-    { SqlCopy.addOption(options, name, value, pos); }
+    { SqlCopy.addOption(table, options, name, value, pos); }
 }
 
 /** Parses a data format: CSV, PARQUET, JSON ['auto' | 'jsonpaths'] or AVRO ['auto']. */
-void BasaltCopyFormat(Map<String, String> options) :
+void BasaltCopyFormat(SqlIdentifier table, Map<String, String> options) :
 {
     final String format;
     final SqlParserPos pos;
@@ -89,9 +89,9 @@ void BasaltCopyFormat(Map<String, String> options) :
         [ argument = SimpleStringLiteral() ]
     )
     {
-        SqlCopy.addOption(options, "FORMAT", format, pos);
+        SqlCopy.addOption(table, options, "FORMAT", format, pos);
         if (argument != null) {
-            SqlCopy.addOption(options, format, argument, getPos());
+            SqlCopy.addOption(table, options, format, argument, getPos());
         }
     }
 }

@@ -44,6 +44,7 @@ final class BasaltPrograms {
   private static HepProgram pushConditions() {
     return new HepProgramBuilder()
         .addMatchOrder(HepMatchOrder.BOTTOM_UP)
+        .addRuleInstance(CoreRules.FILTER_REDUCE_EXPRESSIONS)
         .addRuleInstance(FilterPullOrFactorsRule.INSTANCE)
         .addRuleInstance(CoreRules.FILTER_INTO_JOIN)
         .addRuleInstance(CoreRules.JOIN_CONDITION_PUSH)

@@ -65,7 +65,7 @@ final class PredicateTranslator {
       return Optional.empty();
     }
     ColumnType type = table.columns().get(ref.getIndex()).type();
-    Comparable<?> value = toStorage(literal.getValue(), type);
+    Comparable<?> value = toStorage(literalValue(literal), type);
     if (value == null) {
       return Optional.empty();
     }
@@ -113,6 +113,22 @@ final class PredicateTranslator {
     }
     return Optional.of(new ColumnPredicate(ref.getIndex(), ranges,
         sarg.nullAs == RexUnknownAs.TRUE));
+  }
+
+  /**
+   * A literal's value in the form Sarg ranges use too ({@link RexLiteral#getValue()} would give
+   * dates and timestamps as Calendars).
+   */
+  private static Comparable<?> literalValue(RexLiteral literal) {
+    return switch (literal.getTypeName()) {
+      case DATE -> literal.getValueAs(DateString.class);
+      case TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> literal.getValueAs(TimestampString.class);
+      case CHAR, VARCHAR -> literal.getValueAs(NlsString.class);
+      case BOOLEAN -> literal.getValueAs(Boolean.class);
+      case DECIMAL, INTEGER, BIGINT, SMALLINT, TINYINT, DOUBLE, REAL, FLOAT ->
+          literal.getValueAs(BigDecimal.class);
+      default -> null;
+    };
   }
 
   /**

@@ -57,10 +57,11 @@ public final class SqlCopy extends SqlDdl {
    * Adds an option while parsing, rejecting one given twice; public only for the generated
    * parser.
    */
-  public static void addOption(Map<String, String> options, String name, String value,
-      SqlParserPos pos) {
+  public static void addOption(SqlIdentifier table, Map<String, String> options, String name,
+      String value, SqlParserPos pos) {
     if (options.putIfAbsent(name, value) != null) {
-      throw ParseErrors.at(pos, "Cannot copy: option " + name + " is specified more than once");
+      throw ParseErrors.at(pos, "Cannot copy into \"" + table + "\": option " + name
+          + " is specified more than once");
     }
   }
 

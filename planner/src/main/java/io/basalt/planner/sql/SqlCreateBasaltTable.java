@@ -69,26 +69,27 @@ public final class SqlCreateBasaltTable extends SqlCreate {
       boolean ifNotExists, SqlIdentifier name, SqlNodeList columnList, SqlNodeList constraints,
       @Nullable SqlIdentifier likeTable, boolean likeIncludingDefaults, @Nullable SqlNode query,
       TableAttributes attributes) {
+    String action = "Cannot create table \"" + name + "\": ";
     if (replace) {
-      throw ParseErrors.at(pos, "Cannot create table: OR REPLACE is not supported for tables");
+      throw ParseErrors.at(pos, action + "OR REPLACE is not supported for tables");
     }
     for (SqlNode element : columnList) {
       if (query == null && element instanceof SqlIdentifier column) {
         throw ParseErrors.at(element.getParserPosition(),
-            "Cannot create table: column \"" + column.getSimple() + "\" has no type");
+            action + "column \"" + column.getSimple() + "\" has no type");
       }
       if (query != null && element instanceof SqlBasaltColumn column) {
-        throw ParseErrors.at(column.dataType.getParserPosition(), "Cannot create table: "
+        throw ParseErrors.at(column.dataType.getParserPosition(), action
             + "CREATE TABLE AS takes column names only, but column \"" + column.name.getSimple()
             + "\" has a type");
       }
     }
     if (query != null && !constraints.isEmpty()) {
       throw ParseErrors.at(constraints.get(0).getParserPosition(),
-          "Cannot create table: CREATE TABLE AS cannot declare constraints");
+          action + "CREATE TABLE AS cannot declare constraints");
     }
     if (likeTable == null && query == null && columnList.isEmpty()) {
-      throw ParseErrors.at(pos, "Cannot create table: table \"" + name + "\" has no columns");
+      throw ParseErrors.at(pos, action + "the table has no columns");
     }
     return new SqlCreateBasaltTable(pos, temporary, ifNotExists, name, columnList, constraints,
         likeTable, likeIncludingDefaults, query, attributes);

@@ -12,16 +12,22 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * not API.
  */
 public final class TableAttributesBuilder {
+  private final String action;
   private @Nullable String distStyle;
   private @Nullable SqlParserPos distStylePos;
   private @Nullable String distKey;
   private @Nullable String sortKeyKind;
   private final List<String> sortKeyColumns = new ArrayList<>();
 
+  /** Starts collecting the attributes of {@code table}, named in error messages. */
+  public TableAttributesBuilder(String table) {
+    this.action = "Cannot create table \"" + table + "\": ";
+  }
+
   /** Records {@code DISTSTYLE style}. */
   public void distStyle(String style, SqlParserPos pos) {
     if (distStyle != null) {
-      throw ParseErrors.at(pos, "Cannot create table: DISTSTYLE is declared more than once");
+      throw ParseErrors.at(pos, action + "DISTSTYLE is declared more than once");
     }
     distStyle = style;
     distStylePos = pos;
@@ -30,7 +36,7 @@ public final class TableAttributesBuilder {
   /** Records {@code DISTKEY (column)} or a column's {@code DISTKEY} attribute. */
   public void distKey(String column, SqlParserPos pos) {
     if (distKey != null) {
-      throw ParseErrors.at(pos, "Cannot create table: DISTKEY is declared more than once");
+      throw ParseErrors.at(pos, action + "DISTKEY is declared more than once");
     }
     distKey = column;
   }
@@ -41,7 +47,7 @@ public final class TableAttributesBuilder {
    */
   public void sortKey(@Nullable String kind, List<String> columns, SqlParserPos pos) {
     if (sortKeyKind != null) {
-      throw ParseErrors.at(pos, "Cannot create table: SORTKEY is declared more than once");
+      throw ParseErrors.at(pos, action + "SORTKEY is declared more than once");
     }
     sortKeyKind = kind != null ? kind : columns.isEmpty() ? "AUTO" : "COMPOUND";
     sortKeyColumns.addAll(columns);
@@ -55,11 +61,11 @@ public final class TableAttributesBuilder {
         style = "KEY";
       } else if (!style.equals("KEY")) {
         throw ParseErrors.at(distStylePos,
-            "Cannot create table: DISTKEY requires DISTSTYLE KEY, not DISTSTYLE " + style);
+            action + "DISTKEY requires DISTSTYLE KEY, not DISTSTYLE " + style);
       }
     } else if ("KEY".equals(style)) {
       throw ParseErrors.at(distStylePos,
-          "Cannot create table: DISTSTYLE KEY requires a DISTKEY column");
+          action + "DISTSTYLE KEY requires a DISTKEY column");
     }
     return new TableAttributes(style, distKey, sortKeyKind, sortKeyColumns);
   }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.plan.RelOptUtil;
-import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.sql.dialect.RedshiftSqlDialect;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlBasicTypeNameSpec;
@@ -23,6 +22,7 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.parser.SqlParseException;
@@ -30,8 +30,6 @@ import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.fun.SqlLibrary;
 import org.apache.calcite.sql.fun.SqlLibraryOperatorTableFactory;
-import org.apache.calcite.sql.fun.SqlStdOperatorTable;
-import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.tools.Frameworks;
 import org.apache.calcite.tools.Planner;
@@ -177,20 +175,98 @@ class TestBasaltParser {
         .hasMessageContaining("Cannot select: TOP cannot be combined with LIMIT or FETCH");
   }
 
-  /** "::" is Calcite's PostgreSQL operator; Redshift's operator library includes it. */
-  @Test
-  void topAndInfixCastSurviveValidation() throws Exception {
+  /** Plans {@code sql} with Redshift's operators, wrapped as the planner should wrap them. */
+  private static String plan(String sql, SqlOperatorTable operators) throws Exception {
     Planner planner = Frameworks.getPlanner(Frameworks.newConfigBuilder()
         .parserConfig(CONFIG)
         .defaultSchema(Frameworks.createRootSchema(false))
-        .operatorTable(SqlOperatorTables.chain(SqlStdOperatorTable.instance(),
-            SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.REDSHIFT)))
+        .operatorTable(operators)
         .build());
-    SqlNode parsed = planner.parse("SELECT TOP 2 a::varchar AS s FROM (VALUES (3), (1), (2)) "
-        + "AS t (a) ORDER BY a DESC");
-    RelNode rel = planner.rel(planner.validate(parsed)).project();
-    String plan = RelOptUtil.toString(rel);
-    assertThat(plan).contains("fetch=[2]").contains("CAST($0):VARCHAR(256)");
+    return RelOptUtil.toString(planner.rel(planner.validate(planner.parse(sql))).project());
+  }
+
+  /** Calcite keeps Redshift's NVL, NVL2, DECODE and SYSDATE in its Oracle library. */
+  private static final SqlOperatorTable REDSHIFT_OPERATORS =
+      SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.STANDARD,
+          SqlLibrary.POSTGRESQL, SqlLibrary.REDSHIFT, SqlLibrary.ORACLE);
+
+  /** "::" is Calcite's PostgreSQL operator; TOP and interval strings need no operator. */
+  @Test
+  void redshiftSyntaxSurvivesValidation() throws Exception {
+    String plan = plan("SELECT TOP 2 a::varchar AS s, DATE '2020-01-01' + INTERVAL '100 days' AS d, "
+        + "split_part('a,b', ',', a) AS p, sysdate AS now, nvl(a, 0) AS n "
+        + "FROM (VALUES (3), (1), (2)) AS t (a) ORDER BY a DESC",
+        CaseInsensitiveOperatorTable.of(REDSHIFT_OPERATORS));
+    assertThat(plan)
+        .contains("fetch=[2]")
+        .contains("CAST($0):VARCHAR(256)")
+        .contains("+(2020-01-01, 8640000000:INTERVAL DAY(3))")
+        .contains("SPLIT_PART('a,b', ',', $0)")
+        .contains("now=[SYSDATE]")
+        .contains("n=[$0]");
+  }
+
+  /** Unquoted function names fold to lower case, which a case-sensitive lookup would miss. */
+  @Test
+  void builtInFunctionsNeedTheCaseInsensitiveOperatorTable() throws Exception {
+    String sql = "SELECT split_part('a,b', ',', 1) FROM (VALUES (1)) AS t (a)";
+    assertThatThrownBy(() -> plan(sql, REDSHIFT_OPERATORS))
+        .hasMessageContaining("No match found for function signature split_part");
+    assertThat(plan(sql, CaseInsensitiveOperatorTable.of(REDSHIFT_OPERATORS)))
+        .contains("SPLIT_PART('a,b', ',', 1)");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "INTERVAL '7 days' | INTERVAL '7' DAY(2)",
+      "INTERVAL '100 DAYS' | INTERVAL '100' DAY(3)",
+      "INTERVAL '1 hour 30 minutes' | INTERVAL '90' MINUTE(2)",
+      "INTERVAL '2 hrs' | INTERVAL '2' HOUR(2)",
+      "INTERVAL '1 week' | INTERVAL '7' DAY(2)",
+      "INTERVAL '1 year' | INTERVAL '1' YEAR(2)",
+      "INTERVAL '14 months' | INTERVAL '14' MONTH(2)",
+      "INTERVAL '1 year 2 mons' | INTERVAL '14' MONTH(2)",
+      "INTERVAL '1 quarter' | INTERVAL '3' MONTH(2)",
+      "INTERVAL '1.5 seconds' | INTERVAL '1.5' SECOND(2, 1)",
+      "INTERVAL '250 ms' | INTERVAL '0.25' SECOND(2, 2)",
+      "INTERVAL '-1 day' | INTERVAL -'1' DAY(2)",
+      "INTERVAL -'2 hours' | INTERVAL -'2' HOUR(2)",
+      "INTERVAL '02:30:00' | INTERVAL '150' MINUTE(3)",
+      "INTERVAL '1 day 02:00' | INTERVAL '26' HOUR(2)",
+      "INTERVAL '45' | INTERVAL '45' SECOND(2, 0)",
+      "INTERVAL '3' DAY | INTERVAL '3' DAY",
+      "INTERVAL '1:30' HOUR TO MINUTE | INTERVAL '1:30' HOUR TO MINUTE",
+  })
+  void intervalStringsBecomeStandardLiterals(String sql, String expected)
+      throws SqlParseException {
+    assertThat(expression(sql)).hasToString(expected);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "INTERVAL '1 month 2 days' | it mixes years or months with days or time",
+      "INTERVAL '3 fortnights' | \"fortnights\" is not a unit of time",
+      "INTERVAL '1.5 months' | a number of months must be whole",
+      "INTERVAL 'soon' | \"soon\" is not a number",
+      "INTERVAL '1 day 2' | \"2\" has no unit",
+  })
+  void badIntervalStringsAreRejected(String sql, String reason) {
+    assertThatThrownBy(() -> expression(sql))
+        .isInstanceOf(SqlParseException.class)
+        .hasMessageContaining("Cannot parse interval '")
+        .hasMessageContaining(reason);
+  }
+
+  @Test
+  void datePartNamesWorkAsColumnNames() throws SqlParseException {
+    SqlSelect select = (SqlSelect) parse("SELECT year, month, day, hour, minute, second, value "
+        + "FROM events WHERE year = 2025 AND month = 1 AND day > 14");
+    assertThat(select.getSelectList()).extracting(n -> ((SqlIdentifier) n).getSimple())
+        .containsExactly("year", "month", "day", "hour", "minute", "second", "value");
+    for (String sql : List.of("EXTRACT(DAY FROM d)", "INTERVAL '1' DAY", "FLOOR(d TO MONTH)",
+        "TIMESTAMPADD(HOUR, 1, d)", "year(d)", "CAST(x AS INTERVAL DAY)")) {
+      assertThat(expression(sql)).as(sql).isInstanceOfAny(SqlCall.class, SqlLiteral.class);
+    }
   }
 
   @Test
@@ -306,7 +382,7 @@ class TestBasaltParser {
         .isInstanceOfSatisfying(SqlParseException.class,
             e -> assertThat(e.getPos().getLineNum()).isEqualTo(2))
         .hasMessageContaining(
-            "Cannot create table: DISTKEY requires DISTSTYLE KEY, not DISTSTYLE EVEN");
+            "Cannot create table \"t\": DISTKEY requires DISTSTYLE KEY, not DISTSTYLE EVEN");
   }
 
   @Test

@@ -1,0 +1,71 @@
+<#--
+  Edits to Calcite's grammar where it has no extension point for Redshift syntax.
+
+  config.fmpp wraps Parser.jj in a border that captures the generated grammar in
+  "calciteGrammar"; this file writes it back with these edits:
+
+  SELECT TOP n (BasaltSelectTop and BasaltMoveTopToOrderBy are in parserImpls.ftl):
+  1. SqlSelect() declares "top";
+  2. SqlSelect() reads an optional "TOP n" right after SELECT;
+  3. SqlSelect() stores it as the SELECT's fetch, as LIMIT n would;
+  4. OrderByLimitOpt() moves it to the ORDER BY node when the query has ORDER BY, because the
+     validator replaces a SELECT's fetch with the ORDER BY's.
+
+  INTERVAL '7 days', with the unit inside the string (see IntervalLiterals.java):
+  5. and 6. IntervalLiteral() and IntervalLiteralOrExpression() accept a string without a
+     qualifier.
+
+  Each edit requires its anchor text exactly once, so a Calcite upgrade that changes the text
+  fails the build here instead of silently losing the syntax.
+-->
+<#function edit grammar anchor replacement>
+  <#local first = grammar?index_of(anchor)>
+  <#if first < 0 || first != grammar?last_index_of(anchor)>
+    <#stop "grammarEdits.ftl: Calcite's Parser.jj does not contain exactly one '" + anchor
+        + "'; update the edits for this Calcite version">
+  </#if>
+  <#return grammar?replace(anchor, replacement)>
+</#function>
+<#assign patched = edit(calciteGrammar,
+    "    final SqlNodeList by;\n",
+    "    final SqlNodeList by;\n    SqlNode top = null;\n")>
+<#assign patched = edit(patched,
+    "    SqlSelectKeywords(keywords)\n",
+    "    SqlSelectKeywords(keywords)\n    [ LOOKAHEAD(2) top = BasaltSelectTop() ]\n")>
+<#assign patched = edit(patched,
+    "            null, null, null, new SqlNodeList(hints, getPos()));",
+    "            null, null, top, new SqlNodeList(hints, getPos()));")>
+<#assign patched = edit(patched,
+    "                offsetFetch[0], offsetFetch[1]);",
+    "                offsetFetch[0], BasaltMoveTopToOrderBy(e, offsetFetch[1]));")>
+<#assign patched = edit(patched,
+    "    p = SimpleStringLiteral()\n"
+    + "    intervalQualifier = IntervalQualifier() {\n"
+    + "        return SqlParserUtil.parseIntervalLiteral(s.end(intervalQualifier),\n"
+    + "            sign, p, intervalQualifier);\n"
+    + "    }\n",
+    "    p = SimpleStringLiteral()\n"
+    + "    (\n"
+    + "        intervalQualifier = IntervalQualifier() {\n"
+    + "            return SqlParserUtil.parseIntervalLiteral(s.end(intervalQualifier),\n"
+    + "                sign, p, intervalQualifier);\n"
+    + "        }\n"
+    + "    |\n"
+    + "        { return IntervalLiterals.parse(s.end(this), sign, p); }\n"
+    + "    )\n")>
+<#assign patched = edit(patched,
+    "        p = SimpleStringLiteral()\n"
+    + "        intervalQualifier = IntervalQualifier() {\n"
+    + "            return SqlParserUtil.parseIntervalLiteral(s.end(intervalQualifier),\n"
+    + "                sign, p, intervalQualifier);\n"
+    + "        }\n",
+    "        p = SimpleStringLiteral()\n"
+    + "        (\n"
+    + "            intervalQualifier = IntervalQualifier() {\n"
+    + "                return SqlParserUtil.parseIntervalLiteral(s.end(intervalQualifier),\n"
+    + "                    sign, p, intervalQualifier);\n"
+    + "            }\n"
+    + "        |\n"
+    + "            { return IntervalLiterals.parse(s.end(this), sign, p); }\n"
+    + "        )\n")>
+${patched}
