@@ -223,8 +223,11 @@ void BasaltColumnDefinition(SqlIdentifier id, List<SqlNode> columns, List<SqlNod
 }
 
 /**
- * Parses one table attribute: DISTSTYLE {AUTO | EVEN | KEY | ALL}, DISTKEY (col) or
- * [COMPOUND | INTERLEAVED] SORTKEY {(cols) | AUTO}.
+ * Parses one table attribute: DISTSTYLE {AUTO | EVEN | KEY | ALL}, DISTKEY (col),
+ * [COMPOUND | INTERLEAVED] SORTKEY {(cols) | AUTO}, ENCODE AUTO or BACKUP {YES | NO}.
+ * ENCODE AUTO and BACKUP are accepted and dropped: the first is Basalt's only behaviour, and
+ * Basalt has no cluster snapshots for the second to exclude a table from; Redshift's own DDL
+ * export writes both.
  */
 void BasaltTableAttribute(TableAttributesBuilder attributes) :
 {
@@ -259,6 +262,10 @@ void BasaltTableAttribute(TableAttributesBuilder attributes) :
         <AUTO> { columns = Collections.emptyList(); }
     )
     { attributes.sortKey(kind, columns, s.end(this)); }
+|
+    <ENCODE> <AUTO>
+|
+    <BACKUP> ( <YES> | <NO> )
 }
 
 /** Parses CREATE SCHEMA [IF NOT EXISTS] s [AUTHORIZATION user]. */
@@ -500,6 +507,8 @@ SqlNode BasaltDatePart() :
 }
 {
     (
+        // These are also non-reserved, so SimpleIdentifier would match them too.
+        LOOKAHEAD(1)
         ( <YEAR> | <MONTH> | <DAY> | <HOUR> | <MINUTE> | <SECOND> ) { part = token.image; }
     |
         id = SimpleIdentifier() { part = id.getSimple(); }

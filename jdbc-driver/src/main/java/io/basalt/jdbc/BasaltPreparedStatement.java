@@ -46,6 +46,7 @@ final class BasaltPreparedStatement extends AvaticaPreparedStatement {
 
   @Override
   public ResultSet executeQuery() throws SQLException {
+    cancelFlag.set(false);
     try {
       return super.executeQuery();
     } catch (SQLException e) {
@@ -55,6 +56,7 @@ final class BasaltPreparedStatement extends AvaticaPreparedStatement {
 
   @Override
   public boolean execute() throws SQLException {
+    cancelFlag.set(false);
     try {
       return super.execute();
     } catch (SQLException e) {
@@ -65,6 +67,7 @@ final class BasaltPreparedStatement extends AvaticaPreparedStatement {
   /** Also serves {@code executeUpdate()}, which Avatica implements through this method. */
   @Override
   public long executeLargeUpdate() throws SQLException {
+    cancelFlag.set(false);
     try {
       return super.executeLargeUpdate();
     } catch (SQLException e) {
@@ -74,6 +77,7 @@ final class BasaltPreparedStatement extends AvaticaPreparedStatement {
 
   @Override
   public int[] executeBatch() throws SQLException {
+    cancelFlag.set(false);
     try {
       return super.executeBatch();
     } catch (SQLException e) {
@@ -83,6 +87,7 @@ final class BasaltPreparedStatement extends AvaticaPreparedStatement {
 
   @Override
   public long[] executeLargeBatch() throws SQLException {
+    cancelFlag.set(false);
     try {
       return super.executeLargeBatch();
     } catch (SQLException e) {

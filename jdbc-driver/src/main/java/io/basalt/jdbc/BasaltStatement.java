@@ -33,6 +33,8 @@ final class BasaltStatement extends AvaticaStatement {
 
   @Override
   protected void executeInternal(String sql) throws SQLException {
+    // A cancel ends the execution it interrupted, not the statement: JDBC lets it run again.
+    cancelFlag.set(false);
     try {
       super.executeInternal(sql);
     } catch (SQLException e) {
@@ -42,6 +44,7 @@ final class BasaltStatement extends AvaticaStatement {
 
   @Override
   protected long[] executeBatchInternal() throws SQLException {
+    cancelFlag.set(false);
     try {
       return super.executeBatchInternal();
     } catch (SQLException e) {

@@ -53,8 +53,8 @@ final class ChildServer implements AutoCloseable {
     Properties properties = new Properties();
     properties.setProperty("user", "admin");
     properties.setProperty("password", PASSWORD);
-    return DriverManager.getConnection("jdbc:avatica:remote:url=http://127.0.0.1:" + port
-        + ";serialization=PROTOBUF", properties);
+    return DriverManager.getConnection("jdbc:basalt://127.0.0.1:" + port + "/dev",
+        properties);
   }
 
   private void awaitReady(Duration timeout) throws InterruptedException {

@@ -36,8 +36,7 @@ class TestServerBasics {
     Properties properties = new Properties();
     properties.setProperty("user", "admin");
     properties.setProperty("password", password);
-    return DriverManager.getConnection("jdbc:avatica:remote:url=http://127.0.0.1:"
-        + server.port() + ";serialization=PROTOBUF", properties);
+    return DriverManager.getConnection(server.jdbcUrl(), properties);
   }
 
   @Test

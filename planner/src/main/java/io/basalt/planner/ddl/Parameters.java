@@ -49,6 +49,19 @@ final class Parameters {
         pos));
   }
 
+  /** Whether a parameter appears inside the expression (not as the whole expression). */
+  static boolean containsNestedParameter(SqlNode node) {
+    if (node instanceof SqlDynamicParam || !(node instanceof SqlCall call)) {
+      return false;
+    }
+    for (SqlNode operand : call.getOperandList()) {
+      if (operand instanceof SqlDynamicParam || containsNestedParameter(operand)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static SqlBasicTypeNameSpec typeName(ColumnType type, SqlParserPos pos) {
     return switch (type.name()) {
       case SMALLINT -> new SqlBasicTypeNameSpec(SqlTypeName.SMALLINT, pos);

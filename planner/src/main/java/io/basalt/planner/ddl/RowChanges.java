@@ -103,7 +103,10 @@ final class RowChanges {
       ColumnDefinition column = table.columns().get(targets.get(i));
       SqlNode value = Parameters.typeParameter(update.getSourceExpressionList().get(i),
           column.type());
-      select.add(castText("(" + Sql.unparse(value) + ")", column));
+      String text = "(" + Sql.unparse(value) + ")";
+      // Calcite cannot type a parameter inside a CAST's operand (CAST(a + ? AS t)); such a
+      // value is brought to the column's type by ValueCoercion instead.
+      select.add(Parameters.containsNestedParameter(value) ? text : castText(text, column));
     }
     select.add(update.getCondition() == null ? "TRUE"
         : "COALESCE((" + Sql.unparse(update.getCondition()) + "), FALSE)");

@@ -105,6 +105,10 @@ class TestBasaltDdlParser {
     assertThat(createTable("CREATE TABLE t (a INT) DISTSTYLE AUTO").attributes.distStyle())
         .isEqualTo("AUTO");
     assertThat(createTable("CREATE TABLE t (a INT)").attributes).isEqualTo(TableAttributes.NONE);
+    assertThat(createTable("CREATE TABLE t (a INT) BACKUP NO DISTSTYLE ALL ENCODE AUTO")
+        .attributes).isEqualTo(new TableAttributes("ALL", null, null, List.of()));
+    assertThat(createTable("CREATE TABLE t (yes INT, backup INT) BACKUP YES").attributes)
+        .isEqualTo(TableAttributes.NONE);
   }
 
   @Test
