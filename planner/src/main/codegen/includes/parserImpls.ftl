@@ -1,7 +1,7 @@
 <#--
-  Redshift statements and expressions for Basalt's parser: CREATE/DROP TABLE, SCHEMA and VIEW,
-  TRUNCATE, VACUUM, ANALYZE, SELECT TOP, "::" casts and DATEADD-style date parts.
-  Types are in typeImpls.ftl and COPY in copyImpls.ftl.
+  Redshift statements for Basalt's parser: CREATE/DROP TABLE, SCHEMA and VIEW, TRUNCATE, VACUUM
+  and ANALYZE. ALTER TABLE is in alterImpls.ftl, query syntax in expressionImpls.ftl, types in
+  typeImpls.ftl and COPY in copyImpls.ftl.
 -->
 
 boolean BasaltIfNotExists() :
@@ -412,108 +412,4 @@ SqlNode BasaltAnalyze() :
         [ columns = BasaltNameList() ]
     ]
     { return new SqlAnalyze(s.end(this), table, columns); }
-}
-
-/** Parses "TOP n" after SELECT; grammarEdits.ftl wires it into SqlSelect(). */
-SqlNode BasaltSelectTop() :
-{
-    final SqlNode count;
-}
-{
-    <TOP> count = UnsignedNumericLiteralOrParam() { return count; }
-}
-
-/**
- * Moves a SELECT's TOP n to the ORDER BY ... LIMIT node that wraps it, where the validator
- * expects the fetch; TOP together with LIMIT or FETCH is an error.
- */
-JAVACODE SqlNode BasaltMoveTopToOrderBy(SqlNode query, SqlNode fetch) {
-    if (!(query instanceof SqlSelect)) {
-        return fetch;
-    }
-    final SqlSelect select = (SqlSelect) query;
-    final SqlNode top = select.getFetch();
-    if (top == null) {
-        return fetch;
-    }
-    if (fetch != null) {
-        throw ParseErrors.at(top.getParserPosition(),
-            "Cannot select: TOP cannot be combined with LIMIT or FETCH");
-    }
-    select.setFetch(null);
-    return top;
-}
-
-/** Parses the Redshift and PostgreSQL cast "expr::type", binding tighter than arithmetic. */
-void BasaltInfixCast(List<Object> list, ExprContext exprContext, Span s) :
-{
-    final SqlDataTypeSpec type;
-}
-{
-    <INFIX_CAST> {
-        checkNonQueryExpression(exprContext);
-        s.clear().add(this);
-    }
-    type = DataType() {
-        list.add(
-            new SqlParserUtil.ToTreeListItem(SqlLibraryOperators.INFIX_CAST, s.pos()));
-        list.add(type);
-    }
-}
-
-/**
- * Parses DATEADD(part, n, d), DATEDIFF(part, a, b) and DATEPART/DATE_PART(part, d), where part
- * is a bare word (day, month, yr, ...) or a string. The part becomes a lower-case character
- * literal, so that DATEADD(day, ...) and DATEADD('day', ...) give the same call; DATEPART is
- * named DATE_PART. The result is an unresolved function call, resolved by the operator table.
- */
-SqlNode BasaltDatePartCall() :
-{
-    final Span s;
-    final String name;
-    final List<SqlNode> args = new ArrayList<SqlNode>();
-    SqlNode e;
-}
-{
-    (
-        ( <DATEADD> | <DATEDIFF> ) {
-            s = span();
-            name = token.image.toUpperCase(Locale.ROOT);
-        }
-        <LPAREN> e = BasaltDatePart() { args.add(e); }
-        <COMMA> e = Expression(ExprContext.ACCEPT_SUB_QUERY) { args.add(e); }
-        <COMMA> e = Expression(ExprContext.ACCEPT_SUB_QUERY) { args.add(e); }
-        <RPAREN>
-    |
-        ( <DATEPART> | <DATE_PART> ) {
-            s = span();
-            name = "DATE_PART";
-        }
-        <LPAREN> e = BasaltDatePart() { args.add(e); }
-        <COMMA> e = Expression(ExprContext.ACCEPT_SUB_QUERY) { args.add(e); }
-        <RPAREN>
-    )
-    {
-        return createCall(new SqlIdentifier(name, s.pos()), s.end(this),
-            SqlFunctionCategory.USER_DEFINED_FUNCTION, null, args);
-    }
-}
-
-/** Parses a date part: a bare word, reserved (DAY) or not (qtr), or a string ('day'). */
-SqlNode BasaltDatePart() :
-{
-    final String part;
-    final SqlIdentifier id;
-}
-{
-    (
-        // These are also non-reserved, so SimpleIdentifier would match them too.
-        LOOKAHEAD(1)
-        ( <YEAR> | <MONTH> | <DAY> | <HOUR> | <MINUTE> | <SECOND> ) { part = token.image; }
-    |
-        id = SimpleIdentifier() { part = id.getSimple(); }
-    |
-        part = SimpleStringLiteral()
-    )
-    { return SqlLiteral.createCharString(part.toLowerCase(Locale.ROOT), getPos()); }
 }

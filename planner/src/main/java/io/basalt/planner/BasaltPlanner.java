@@ -2,6 +2,7 @@ package io.basalt.planner;
 
 import io.basalt.planner.catalog.CatalogServices;
 import io.basalt.planner.catalog.TableLocks;
+import io.basalt.planner.cost.ColumnStatistics;
 import io.basalt.planner.prepare.EmbeddedDriver;
 import io.basalt.planner.prepare.SqlErrors;
 import io.basalt.planner.sql.SqlSettings;
@@ -21,7 +22,7 @@ public final class BasaltPlanner {
 
   public BasaltPlanner(StorageEngine storage, CopyRunner copyRunner, int slices) {
     CatalogServices services = new CatalogServices(storage, copyRunner, slices, new AtomicLong(),
-        new TableLocks());
+        new TableLocks(), new ColumnStatistics(storage));
     this.driver = new EmbeddedDriver(services);
   }
 

@@ -6,6 +6,7 @@ import io.basalt.planner.catalog.CatalogServices;
 import io.basalt.planner.ddl.StatementExecutor;
 import io.basalt.planner.ddl.StatementWork;
 import org.apache.calcite.avatica.AvaticaParameter;
+import io.basalt.planner.rel.NativeMetadata;
 import io.basalt.planner.rel.NativeRules;
 import io.basalt.planner.sql.SqlSettings;
 import java.lang.reflect.Type;
@@ -69,6 +70,7 @@ public final class BasaltPrepare extends CalcitePrepareImpl {
     EnumerableRel.Prefer prefer = elementType == Object[].class
         ? EnumerableRel.Prefer.ARRAY : EnumerableRel.Prefer.CUSTOM;
     RelOptCluster cluster = createCluster(planner, new RexBuilder(typeFactory));
+    cluster.setMetadataProvider(NativeMetadata.PROVIDER);
     return new CalcitePreparingStmt(this, context, catalogReader, typeFactory,
         context.getRootSchema(), prefer, cluster, EnumerableConvention.INSTANCE,
         createConvertletTable()) {

@@ -1,12 +1,22 @@
 package io.basalt.planner.prepare;
 
 import io.basalt.planner.rel.FilterPullOrFactorsRule;
+import io.basalt.planner.rel.NativeMetadata;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.plan.RelOptLattice;
+import org.apache.calcite.plan.RelOptMaterialization;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.rules.JoinPushThroughJoinRule;
 import org.apache.calcite.config.CalciteConnectionConfig;
 import org.apache.calcite.plan.hep.HepMatchOrder;
 import org.apache.calcite.plan.hep.HepProgram;
 import org.apache.calcite.plan.hep.HepProgramBuilder;
 import org.apache.calcite.rel.core.RelFactories;
-import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
 import org.apache.calcite.rel.metadata.RelMetadataProvider;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.sql2rel.RelDecorrelator;
@@ -29,16 +39,38 @@ final class BasaltPrograms {
   private BasaltPrograms() {}
 
   static Program standard() {
-    RelMetadataProvider metadata = DefaultRelMetadataProvider.INSTANCE;
+    RelMetadataProvider metadata = NativeMetadata.PROVIDER;
     return Programs.sequence(
         Programs.subQuery(metadata),
         BasaltPrograms::decorrelate,
         BasaltPrograms::trimFields,
         Programs.of(pushConditions(), true, metadata),
-        (planner, rel, traits, materializations, lattices) ->
-            Programs.heuristicJoinOrder(planner.getRules(), false, MIN_JOINS_TO_REORDER)
-                .run(planner, rel, traits, materializations, lattices),
+        BasaltPrograms::orderJoins,
         Programs.calc(metadata));
+  }
+
+  /**
+   * As Calcite's heuristic join order, but with Basalt's statistics: Calcite's version resets the
+   * cluster to the default metadata provider, which knows no distinct-value counts.
+   */
+  private static RelNode orderJoins(RelOptPlanner planner, RelNode rel, RelTraitSet traits,
+      List<RelOptMaterialization> materializations, List<RelOptLattice> lattices) {
+    if (RelOptUtil.countJoins(rel) < MIN_JOINS_TO_REORDER) {
+      return Programs.ofRules(planner.getRules())
+          .run(planner, rel, traits, materializations, lattices);
+    }
+    HepProgram toMultiJoin = new HepProgramBuilder()
+        .addRuleInstance(CoreRules.FILTER_INTO_JOIN)
+        .addMatchOrder(HepMatchOrder.BOTTOM_UP)
+        .addRuleInstance(CoreRules.JOIN_TO_MULTI_JOIN)
+        .build();
+    RelNode multiJoin = Programs.of(toMultiJoin, false, NativeMetadata.PROVIDER)
+        .run(planner, rel, traits, materializations, lattices);
+    List<RelOptRule> rules = new ArrayList<>(planner.getRules());
+    rules.removeAll(List.of(CoreRules.JOIN_COMMUTE, CoreRules.JOIN_ASSOCIATE,
+        JoinPushThroughJoinRule.LEFT, JoinPushThroughJoinRule.RIGHT));
+    rules.add(CoreRules.MULTI_JOIN_OPTIMIZE);
+    return Programs.ofRules(rules).run(planner, multiJoin, traits, materializations, lattices);
   }
 
   private static HepProgram pushConditions() {
@@ -51,11 +83,10 @@ final class BasaltPrograms {
         .build();
   }
 
-  private static org.apache.calcite.rel.RelNode decorrelate(
-      org.apache.calcite.plan.RelOptPlanner planner, org.apache.calcite.rel.RelNode rel,
-      org.apache.calcite.plan.RelTraitSet traits,
-      java.util.List<org.apache.calcite.plan.RelOptMaterialization> materializations,
-      java.util.List<org.apache.calcite.plan.RelOptLattice> lattices) {
+  private static RelNode decorrelate(
+      RelOptPlanner planner, RelNode rel,
+      RelTraitSet traits, List<RelOptMaterialization> materializations,
+      List<RelOptLattice> lattices) {
     CalciteConnectionConfig config = planner.getContext()
         .maybeUnwrap(CalciteConnectionConfig.class).orElse(CalciteConnectionConfig.DEFAULT);
     if (!config.forceDecorrelate()) {
@@ -65,11 +96,10 @@ final class BasaltPrograms {
     return RelDecorrelator.decorrelateQuery(rel, builder);
   }
 
-  private static org.apache.calcite.rel.RelNode trimFields(
-      org.apache.calcite.plan.RelOptPlanner planner, org.apache.calcite.rel.RelNode rel,
-      org.apache.calcite.plan.RelTraitSet traits,
-      java.util.List<org.apache.calcite.plan.RelOptMaterialization> materializations,
-      java.util.List<org.apache.calcite.plan.RelOptLattice> lattices) {
+  private static RelNode trimFields(
+      RelOptPlanner planner, RelNode rel,
+      RelTraitSet traits, List<RelOptMaterialization> materializations,
+      List<RelOptLattice> lattices) {
     RelBuilder builder = RelFactories.LOGICAL_BUILDER.create(rel.getCluster(), null);
     return new RelFieldTrimmer(null, builder).trim(rel);
   }

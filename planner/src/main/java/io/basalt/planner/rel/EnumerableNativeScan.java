@@ -23,7 +23,7 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.util.ImmutableIntList;
 
 /** The native scan in Calcite's Enumerable convention: generated code calls the store. */
-final class EnumerableNativeScan extends TableScan implements EnumerableRel {
+public final class EnumerableNativeScan extends TableScan implements EnumerableRel {
   private final NativeTableScan logical;
   private final List<ColumnPredicate> predicates;
 
@@ -32,6 +32,10 @@ final class EnumerableNativeScan extends TableScan implements EnumerableRel {
     super(logical.getCluster(), traits, List.of(), logical.getTable());
     this.logical = logical;
     this.predicates = List.copyOf(predicates);
+  }
+
+  NativeTableScan logical() {
+    return logical;
   }
 
   @Override

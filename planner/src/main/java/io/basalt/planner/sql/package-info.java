@@ -3,6 +3,11 @@
  *
  * <p>The parser itself, {@code io.basalt.planner.sql.impl.BasaltSqlParserImpl}, is generated at
  * build time from Calcite's {@code Parser.jj} template and {@code src/main/codegen}; use it
- * through {@code SqlParser.config().withParserFactory(BasaltSqlParserImpl.FACTORY)}.
+ * through {@code SqlParser.config().withParserFactory(BasaltSqlParserImpl.FACTORY)}. Statements
+ * become {@link io.basalt.planner.sql.SqlCreateBasaltTable}, {@link
+ * io.basalt.planner.sql.SqlAlterBasaltTable}, {@link io.basalt.planner.sql.SqlCopy} and their
+ * siblings here, or Calcite's own {@code SqlDropView} and {@code SqlTruncateTable}. Wrap the
+ * built-in operator table in {@link io.basalt.planner.sql.CaseInsensitiveOperatorTable}, because
+ * unquoted function names reach the validator in lower case.
  */
 package io.basalt.planner.sql;

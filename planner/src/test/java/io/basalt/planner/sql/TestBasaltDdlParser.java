@@ -257,11 +257,13 @@ class TestBasaltDdlParser {
       "COPY t FROM 'f' CSV | {FORMAT=CSV}",
       "COPY t FROM 'f' FORMAT PARQUET | {FORMAT=PARQUET}",
       "COPY t FROM 'f' FORMAT AS JSON 'auto' ZSTD | {FORMAT=JSON, JSON=auto, ZSTD=}",
-      "COPY t FROM 'f' JSON 's3://b/paths.json' BZIP2 | {FORMAT=JSON, JSON=s3://b/paths.json, BZIP2=}",
+      "COPY t FROM 'f' JSON 's3://b/p.json' BZIP2 | {FORMAT=JSON, JSON=s3://b/p.json, BZIP2=}",
       "COPY t FROM 'f' FORMAT AS AVRO 'auto' | {FORMAT=AVRO, AVRO=auto}",
-      "COPY t FROM 'f' CREDENTIALS 'aws_iam_role=x' REMOVEQUOTES ESCAPE | {CREDENTIALS=aws_iam_role=x, REMOVEQUOTES=, ESCAPE=}",
+      "COPY t FROM 'f' CREDENTIALS 'aws_iam_role=x' REMOVEQUOTES ESCAPE "
+          + "| {CREDENTIALS=aws_iam_role=x, REMOVEQUOTES=, ESCAPE=}",
       "COPY t FROM 'f' ACCEPTINVCHARS COMPUPDATE | {ACCEPTINVCHARS=, COMPUPDATE=ON}",
-      "COPY t FROM 'f' DELIMITER AS ',' IGNOREHEADER AS 2 MAXERROR AS 0 | {DELIMITER=,, IGNOREHEADER=2, MAXERROR=0}",
+      "COPY t FROM 'f' DELIMITER AS ',' IGNOREHEADER AS 2 MAXERROR AS 0 "
+          + "| {DELIMITER=,, IGNOREHEADER=2, MAXERROR=0}",
       "COPY t FROM 'f' | {}",
   })
   void copyFormats(String sql, String options) throws SqlParseException {
@@ -381,5 +383,48 @@ class TestBasaltDdlParser {
     assertThat(columns.columns).containsExactly("a", "b");
     assertRoundTrip(columns);
     assertThat(((SqlAnalyze) parse("ANALYZE t")).columns).isEmpty();
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "ALTER TABLE s.t ADD COLUMN c VARCHAR(10) DEFAULT 'x' ENCODE lzo NOT NULL | AddColumn",
+      "ALTER TABLE t ADD c INT | AddColumn",
+      "ALTER TABLE t DROP COLUMN c CASCADE | DropColumn[column=c, cascade=true]",
+      "ALTER TABLE t DROP c | DropColumn[column=c, cascade=false]",
+      "ALTER TABLE t RENAME TO u | RenameTable[newName=u]",
+      "ALTER TABLE t RENAME COLUMN a TO b | RenameColumn[column=a, newName=b]",
+      "ALTER TABLE t RENAME a TO b | RenameColumn[column=a, newName=b]",
+      "ALTER TABLE t ALTER COLUMN c TYPE VARCHAR(300) | AlterColumnType[column=c",
+      "ALTER TABLE t ALTER DISTSTYLE EVEN | AlterDistribution[distStyle=EVEN, distKey=null]",
+      "ALTER TABLE t ALTER DISTSTYLE KEY DISTKEY c | AlterDistribution[distStyle=KEY, distKey=c]",
+      "ALTER TABLE t ALTER DISTKEY c | AlterDistribution[distStyle=KEY, distKey=c]",
+      "ALTER TABLE t ALTER COMPOUND SORTKEY (a, b) | AlterSortKey[kind=COMPOUND, columns=[a, b]]",
+      "ALTER TABLE t ALTER SORTKEY (a) | AlterSortKey[kind=COMPOUND, columns=[a]]",
+      "ALTER TABLE t ALTER SORTKEY AUTO | AlterSortKey[kind=AUTO, columns=[]]",
+      "ALTER TABLE t ALTER SORTKEY NONE | AlterSortKey[kind=NONE, columns=[]]",
+      "ALTER TABLE t ALTER COLUMN sortkey TYPE TEXT | AlterColumnType[column=sortkey",
+  })
+  void alterTable(String sql, String action) throws SqlParseException {
+    SqlAlterBasaltTable alter = (SqlAlterBasaltTable) parse(sql);
+    assertThat(alter.getKind()).isEqualTo(SqlKind.ALTER_TABLE);
+    assertThat(alter.isA(SqlKind.DDL)).isTrue();
+    assertThat(alter.action.toString()).startsWith(action);
+    assertRoundTrip(alter);
+  }
+
+  @Test
+  void alterTableAddColumnKeepsTheColumnDefinition() throws SqlParseException {
+    SqlAlterBasaltTable alter = (SqlAlterBasaltTable) parse(
+        "ALTER TABLE s.t ADD COLUMN c VARCHAR(10) DEFAULT 'x' ENCODE lzo NOT NULL");
+    assertThat(alter.table.names).containsExactly("s", "t");
+    SqlBasaltColumn column = ((SqlAlterBasaltTable.AddColumn) alter.action).column();
+    assertThat(column.name.getSimple()).isEqualTo("c");
+    assertThat(column.nullable).isFalse();
+    assertThat(column.encoding).isEqualTo("LZO");
+    assertThat(column.defaultValue).hasToString("'x'");
+    assertError("ALTER TABLE t ADD COLUMN c INT DISTKEY",
+        "Cannot alter table \"t\": ADD COLUMN cannot declare keys or constraints");
+    assertError("ALTER TABLE t ADD COLUMN c INT PRIMARY KEY",
+        "Cannot alter table \"t\": ADD COLUMN cannot declare keys or constraints");
   }
 }

@@ -193,8 +193,9 @@ class TestBasaltParser {
   /** "::" is Calcite's PostgreSQL operator; TOP and interval strings need no operator. */
   @Test
   void redshiftSyntaxSurvivesValidation() throws Exception {
-    String plan = plan("SELECT TOP 2 a::varchar AS s, DATE '2020-01-01' + INTERVAL '100 days' AS d, "
-        + "split_part('a,b', ',', a) AS p, sysdate AS now, nvl(a, 0) AS n "
+    String plan = plan("SELECT TOP 2 a::varchar AS s, "
+        + "DATE '2020-01-01' + INTERVAL '100 days' AS d, split_part('a,b', ',', a) AS p, "
+        + "sysdate AS now, nvl(a, 0) AS n "
         + "FROM (VALUES (3), (1), (2)) AS t (a) ORDER BY a DESC",
         CaseInsensitiveOperatorTable.of(REDSHIFT_OPERATORS));
     assertThat(plan)
@@ -287,6 +288,19 @@ class TestBasaltParser {
     assertThat(select.getSelectList()).hasSize(5);
     assertThat(select.getFetch()).isNull();
     assertThat(((SqlIdentifier) select.getSelectList().get(0)).getSimple()).isEqualTo("top");
+
+    SqlOrderBy topTop = (SqlOrderBy) parse("SELECT TOP 5 top, a text, b AS sort FROM t copy "
+        + "WHERE auto = 1 GROUP BY top, text, sort ORDER BY top");
+    assertThat(topTop.fetch).hasToString("5");
+    SqlNodeList items = ((SqlSelect) topTop.query).getSelectList();
+    assertThat(((SqlIdentifier) items.get(0)).getSimple()).isEqualTo("top");
+    assertThat(items.get(1).getKind()).isEqualTo(SqlKind.AS);
+    for (String sql : List.of("INSERT INTO t (sortkey, top) VALUES (1, 2)",
+        "UPDATE t SET top = 1, encode = 'x' WHERE copy IS NULL",
+        "DELETE FROM t WHERE distkey = 1",
+        "SELECT t.year, \"TOP\" FROM t JOIN u AS gzip ON t.temp = gzip.temp")) {
+      assertThat(parse(sql)).as(sql).isNotNull();
+    }
   }
 
   @Test
