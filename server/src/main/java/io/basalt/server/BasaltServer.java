@@ -9,7 +9,6 @@ import io.basalt.planner.BasaltPlanner;
 import io.basalt.planner.CopyRunner;
 import io.basalt.server.avatica.BasaltHandler;
 import io.basalt.server.avatica.BasaltMeta;
-import io.basalt.server.bootstrap.DataDirectoryLock;
 import io.basalt.server.bootstrap.DemoData;
 import io.basalt.server.session.Users;
 import io.basalt.storage.StorageConfig;
@@ -29,16 +28,18 @@ import org.slf4j.LoggerFactory;
 public final class BasaltServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BasaltServer.class);
   private final ServerConfig config;
-  private final DataDirectoryLock lock;
   private final StorageEngine storage;
   private final HttpServer http;
+  private final BasaltHandler handler;
+  private final BasaltMeta meta;
 
-  private BasaltServer(ServerConfig config, DataDirectoryLock lock, StorageEngine storage,
-      HttpServer http) {
+  private BasaltServer(ServerConfig config, StorageEngine storage,
+      HttpServer http, BasaltHandler handler, BasaltMeta meta) {
     this.config = config;
-    this.lock = lock;
     this.storage = storage;
     this.http = http;
+    this.handler = handler;
+    this.meta = meta;
   }
 
   /** Starts a server and returns once it accepts connections. */
@@ -50,7 +51,6 @@ public final class BasaltServer implements AutoCloseable {
   public static BasaltServer start(ServerConfig config, PrintStream out) {
     requireNonNull(config, "config is null");
     Path directory = config.dataDirectory().toAbsolutePath();
-    DataDirectoryLock lock = DataDirectoryLock.acquire(directory);
     StorageEngine storage = null;
     try {
       storage = StorageEngine.open(directory.resolve("warehouse"),
@@ -77,20 +77,20 @@ public final class BasaltServer implements AutoCloseable {
           }
         }
       };
+      BasaltHandler handler = new BasaltHandler(meta);
       HttpServer http = new HttpServer.Builder<Server>()
-          .withHandler(new BasaltHandler(meta))
+          .withHandler(handler)
           .withPort(config.port())
           .withServerCustomizers(List.of(bindHost), Server.class)
           .build();
       http.start();
       LOG.info("Basalt listening on {}:{} with data in {}", config.host(), http.getPort(),
           directory);
-      return new BasaltServer(config, lock, storage, http);
+      return new BasaltServer(config, storage, http, handler, meta);
     } catch (RuntimeException | java.sql.SQLException e) {
       if (storage != null) {
         storage.close();
       }
-      lock.close();
       throw e instanceof RuntimeException runtime ? runtime
           : new IllegalStateException("Cannot start Basalt: " + e.getMessage(), e);
     }
@@ -109,11 +109,16 @@ public final class BasaltServer implements AutoCloseable {
     http.join();
   }
 
+  /** Statements executing right now (for tests and monitoring). */
+  int runningStatements() {
+    return meta.runningStatements();
+  }
+
   @Override
   public void close() {
     http.stop();
+    handler.close();
     storage.close();
-    lock.close();
   }
 
 }

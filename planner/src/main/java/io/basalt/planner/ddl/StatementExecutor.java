@@ -87,7 +87,7 @@ public final class StatementExecutor {
     } else if (node.getKind().belongsTo(org.apache.calcite.sql.SqlKind.DML)) {
       return prepare(node).run().applyAsLong(dataContext);
     } else if (node instanceof SqlVacuum vacuum) {
-      return tables.vacuum(vacuum, dataContext);
+      return tables.vacuum(vacuum);
     } else if (node instanceof SqlAnalyze) {
       // Row counts and zone maps are exact after every commit: there is nothing to gather.
       return 0;

@@ -13,19 +13,15 @@ import io.basalt.planner.sql.SqlVacuum;
 import io.basalt.planner.sql.TableAttributes;
 import io.basalt.storage.ColumnDefinition;
 import io.basalt.storage.DistStyle;
-import io.basalt.storage.RowBatch;
-import io.basalt.storage.ScanRequest;
 import io.basalt.storage.SortKeyKind;
 import io.basalt.storage.StorageEngine;
 import io.basalt.storage.StorageException;
 import io.basalt.storage.TableDefinition;
-import io.basalt.storage.TableSnapshot;
 import io.basalt.storage.TableWriter;
 import io.basalt.storage.ViewDefinition;
 import io.basalt.storage.WriteMode;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -219,8 +215,8 @@ final class TableStatements {
     return 0;
   }
 
-  /** VACUUM rewrites a table in sort-key order, which also merges its unsorted region. */
-  long vacuum(SqlVacuum vacuum, DataContext dataContext) {
+  /** VACUUM sorts a table's rows by its sort key, merging the unsorted region. */
+  long vacuum(SqlVacuum vacuum) {
     List<TableDefinition> tables = new ArrayList<>();
     if (vacuum.table == null) {
       for (String schema : storage.schemaNames()) {
@@ -233,29 +229,9 @@ final class TableStatements {
     }
     for (TableDefinition table : tables) {
       try (TableLocks.Held held = services.tableLocks().lock(table.schema(), table.name())) {
-        rewrite(table);
+        storage.vacuum(table.schema(), table.name());
       }
     }
     return 0;
-  }
-
-  private void rewrite(TableDefinition table) {
-    TableSnapshot snapshot = storage.snapshot(table.schema(), table.name());
-    SliceMap slices = SliceMap.of(table, services.slices());
-    try (TableWriter writer = storage.newWriter(table.schema(), table.name(), WriteMode.REPLACE)) {
-      Iterator<RowBatch> batches = snapshot.scan(ScanRequest.allColumns(table));
-      int width = table.columns().size();
-      while (batches.hasNext()) {
-        RowBatch batch = batches.next();
-        for (int r = 0; r < batch.rowCount(); r++) {
-          Object[] row = new Object[width];
-          for (int c = 0; c < width; c++) {
-            row[c] = batch.column(c).isNull(r) ? null : batch.column(c).get(r);
-          }
-          writer.append(slices.sliceOf(row), row);
-        }
-      }
-      writer.commit();
-    }
   }
 }

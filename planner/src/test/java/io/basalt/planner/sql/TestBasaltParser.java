@@ -30,6 +30,7 @@ import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.fun.SqlLibrary;
 import org.apache.calcite.sql.fun.SqlLibraryOperatorTableFactory;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.tools.Frameworks;
 import org.apache.calcite.tools.Planner;
@@ -309,6 +310,12 @@ class TestBasaltParser {
     assertThat(expression("a != b").getKind()).isEqualTo(SqlKind.NOT_EQUALS);
     assertThat(expression("a % 3").getKind()).isEqualTo(SqlKind.MOD);
     assertThat(expression("a SIMILAR TO 'x'").getKind()).isEqualTo(SqlKind.SIMILAR);
+    assertThat(expression("a ~ '^x'").getKind()).isEqualTo(SqlKind.POSIX_REGEX_CASE_SENSITIVE);
+    assertThat(expression("a ~* 'x'").getKind())
+        .isEqualTo(SqlKind.POSIX_REGEX_CASE_INSENSITIVE);
+    assertThat(expression("a !~ 'x'").getKind()).isEqualTo(SqlKind.POSIX_REGEX_CASE_SENSITIVE);
+    assertThat(((SqlCall) expression("a !~* 'x'")).getOperator())
+        .isEqualTo(SqlStdOperatorTable.NEGATED_POSIX_REGEX_CASE_INSENSITIVE);
     assertThat(((SqlIdentifier) expression("sysdate")).getSimple()).isEqualTo("sysdate");
     assertThat(expression("CURRENT_DATE").getKind()).isNotNull();
     for (String call : List.of("getdate()", "len(x)", "nvl(a, b)", "nvl2(a, b, c)",
@@ -402,7 +409,7 @@ class TestBasaltParser {
   @Test
   void severalStatementsParseAsAList() throws SqlParseException {
     SqlNodeList statements = SqlParser.create(
-        "CREATE TABLE t (a INT); COPY t FROM 's3://b/k' CSV; SELECT TOP 1 a FROM t", CONFIG)
+        "CREATE TABLE t (a INT); COPY t FROM 's3://b/k' CSV; SELECT TOP 1 a FROM t;", CONFIG)
         .parseStmtList();
     assertThat(statements.getList()).extracting(SqlNode::getClass).containsExactly(
         SqlCreateBasaltTable.class, SqlCopy.class, SqlSelect.class);

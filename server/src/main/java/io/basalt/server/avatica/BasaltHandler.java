@@ -1,13 +1,20 @@
 package io.basalt.server.avatica;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.nio.charset.StandardCharsets;
 import javax.servlet.ServletException;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.apache.calcite.avatica.remote.LocalService;
 import org.apache.calcite.avatica.server.AvaticaProtobufHandler;
+import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.util.BufferUtil;
 
 /**
  * Avatica's protobuf endpoint plus {@code POST /basalt/cancel?connection=ID&statement=N}, which
@@ -16,18 +23,26 @@ import org.eclipse.jetty.server.Request;
  */
 public final class BasaltHandler extends AvaticaProtobufHandler {
   static final String CANCEL_PATH = "/basalt/cancel";
+  /** How often a running request checks that its client is still connected. */
+  private static final long CLIENT_CHECK_MILLIS = 500;
   private final BasaltMeta meta;
+  private final ScheduledExecutorService clientChecks;
 
   public BasaltHandler(BasaltMeta meta) {
     super(new LocalService(meta));
     this.meta = meta;
+    this.clientChecks = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "basalt-client-check");
+      thread.setDaemon(true);
+      return thread;
+    });
   }
 
   @Override
   public void handle(String target, Request baseRequest, HttpServletRequest request,
       HttpServletResponse response) throws IOException, ServletException {
     if (!CANCEL_PATH.equals(target)) {
-      super.handle(target, baseRequest, request, response);
+      handleWatchingClient(target, baseRequest, request, response);
       return;
     }
     String connection = request.getParameter("connection");
@@ -45,5 +60,48 @@ public final class BasaltHandler extends AvaticaProtobufHandler {
     response.getOutputStream().write((canceled ? "canceled" : "no such statement")
         .getBytes(StandardCharsets.UTF_8));
     baseRequest.setHandled(true);
+  }
+
+  /**
+   * Runs an Avatica request; if its client disconnects meanwhile (its socket reaches end of
+   * stream), the statement being executed is canceled so that its resources are freed at once.
+   */
+  private void handleWatchingClient(String target, Request baseRequest,
+      HttpServletRequest request, HttpServletResponse response)
+      throws IOException, ServletException {
+    EndPoint endPoint = baseRequest.getHttpChannel().getEndPoint();
+    Thread worker = Thread.currentThread();
+    ScheduledFuture<?> check = clientChecks.scheduleWithFixedDelay(() -> {
+      if (clientGone(endPoint)) {
+        meta.cancelRunningOn(worker);
+      }
+    }, CLIENT_CHECK_MILLIS, CLIENT_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+    try {
+      super.handle(target, baseRequest, request, response);
+    } finally {
+      check.cancel(false);
+    }
+  }
+
+  /**
+   * Whether the client closed its connection. The request body has been read, and an Avatica
+   * client sends nothing more until it gets the response, so a non-blocking read can only see
+   * the end of the stream.
+   */
+  private static boolean clientGone(EndPoint endPoint) {
+    if (!endPoint.isOpen()) {
+      return true;
+    }
+    try {
+      ByteBuffer probe = BufferUtil.allocate(1);
+      return endPoint.fill(probe) < 0;
+    } catch (IOException e) {
+      return true;
+    }
+  }
+
+  /** Stops the client checks. */
+  public void close() {
+    clientChecks.shutdownNow();
   }
 }

@@ -35,6 +35,8 @@ public final class BasaltMeta extends JdbcMeta {
   private final Users users;
   /** Session statements by Avatica statement id, for cancel. */
   private final Map<Integer, Statement> sessionStatements = new ConcurrentHashMap<>();
+  /** The statement each request thread is executing, so a lost client can be canceled. */
+  private final Map<Thread, StatementHandle> running = new ConcurrentHashMap<>();
 
   public BasaltMeta(BasaltPlanner planner, Users users) throws SQLException {
     super("jdbc:basalt-embedded:", cacheSettings());
@@ -127,10 +129,13 @@ public final class BasaltMeta extends JdbcMeta {
   public ExecuteResult prepareAndExecute(StatementHandle h, String sql, long maxRowCount,
       int maxRowsInFirstFrame, PrepareCallback callback) throws NoSuchStatementException {
     resetCancel(h);
+    running.put(Thread.currentThread(), h);
     try {
       return super.prepareAndExecute(h, sql, maxRowCount, maxRowsInFirstFrame, callback);
     } catch (RuntimeException | Error e) {
       throw translate(e);
+    } finally {
+      running.remove(Thread.currentThread());
     }
   }
 
@@ -138,11 +143,28 @@ public final class BasaltMeta extends JdbcMeta {
   public ExecuteResult execute(StatementHandle h, List<TypedValue> parameterValues,
       int maxRowsInFirstFrame) throws NoSuchStatementException {
     resetCancel(h);
+    running.put(Thread.currentThread(), h);
     try {
       return super.execute(h, parameterValues, maxRowsInFirstFrame);
     } catch (RuntimeException | Error e) {
       throw translate(e);
+    } finally {
+      running.remove(Thread.currentThread());
     }
+  }
+
+  /** Cancels whatever statement the given request thread is executing (its client is gone). */
+  public void cancelRunningOn(Thread requestThread) {
+    StatementHandle handle = running.get(requestThread);
+    if (handle != null && cancel(handle.connectionId, handle.id)) {
+      LOG.info("Client of connection {} went away; canceled statement {}", handle.connectionId,
+          handle.id);
+    }
+  }
+
+  /** How many statements are executing right now. */
+  public int runningStatements() {
+    return running.size();
   }
 
   @Override

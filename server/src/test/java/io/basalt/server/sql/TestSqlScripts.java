@@ -1,0 +1,138 @@
+package io.basalt.server.sql;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import io.basalt.server.BasaltServer;
+import io.basalt.server.ServerConfig;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.List;
+import java.util.Properties;
+import java.util.TimeZone;
+import java.util.stream.Stream;
+import net.hydromatic.quidem.Quidem;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs every Quidem script under {@code src/test/resources/sql} against one in-process server
+ * over the Basalt JDBC driver; a script passes when Quidem's output equals the script.
+ *
+ * <p>Scripts connect with {@code !use basalt}. Fixture files under {@code sql/copy/data} are
+ * copied to the object store's bucket {@code fixtures} first, so that scripts can
+ * {@code COPY t FROM 's3://fixtures/<file>'}.
+ */
+class TestSqlScripts {
+  private static final String PASSWORD = "pw";
+
+  @TempDir
+  static Path dataDirectory;
+  static BasaltServer server;
+  static TimeZone originalTimeZone;
+
+  @BeforeAll
+  static void start() throws IOException {
+    // Expected TIMESTAMPTZ values are written in UTC, a Redshift session's default time zone;
+    // server and driver share this JVM, so the scripts' output must not depend on the machine's.
+    originalTimeZone = TimeZone.getDefault();
+    TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
+    copyFixtures(scriptRoot().resolve("copy/data"), dataDirectory.resolve("s3/fixtures"));
+    server = BasaltServer.start(ServerConfig.defaults().withPort(0)
+        .withDataDirectory(dataDirectory).withAdminPassword(PASSWORD).withSlices(2));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) {
+      server.close();
+    }
+    TimeZone.setDefault(originalTimeZone);
+  }
+
+  @TestFactory
+  Stream<DynamicTest> scripts() throws IOException {
+    Path root = scriptRoot();
+    List<Path> scripts;
+    try (Stream<Path> files = Files.walk(root)) {
+      scripts = files.filter(p -> p.toString().endsWith(".iq")).sorted().toList();
+    }
+    if (scripts.isEmpty()) {
+      fail("No .iq scripts under " + root);
+    }
+    return scripts.stream().map(script -> DynamicTest.dynamicTest(
+        root.relativize(script).toString(), script.toUri(), () -> run(root, script)));
+  }
+
+  private static void run(Path root, Path script) throws IOException {
+    // Beside the compiled scripts (target/test-classes/sql), as Calcite keeps them in target/.
+    Path output = root.getParent().getParent().resolve("quidem").resolve(root.relativize(script));
+    Files.createDirectories(output.getParent());
+    try (Reader reader = Files.newBufferedReader(script, StandardCharsets.UTF_8);
+        Writer writer = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+      new Quidem(Quidem.configBuilder()
+          .withReader(reader)
+          .withWriter(writer)
+          .withConnectionFactory(TestSqlScripts::connect)
+          .build()).execute();
+    }
+    List<String> expected = Files.readAllLines(script, StandardCharsets.UTF_8);
+    List<String> actual = Files.readAllLines(output, StandardCharsets.UTF_8);
+    String diff = LineDiff.diff(expected, actual);
+    if (!diff.isEmpty()) {
+      fail("Script " + root.relativize(script) + " differs from its output " + output
+          + " (- expected, + actual):\n" + diff);
+    }
+  }
+
+  /** Quidem's connection factory: the name {@code basalt} is the test server; no reference DB. */
+  private static Connection connect(String name, boolean reference) throws Exception {
+    if (reference || !name.equals("basalt")) {
+      return null;
+    }
+    Properties properties = new Properties();
+    properties.setProperty("user", "admin");
+    properties.setProperty("password", PASSWORD);
+    return SqlStateConnections.wrap(DriverManager.getConnection(
+        "jdbc:basalt://127.0.0.1:" + server.port() + "/dev", properties));
+  }
+
+  private static Path scriptRoot() {
+    URL url = TestSqlScripts.class.getResource("/sql");
+    if (url == null) {
+      throw new IllegalStateException("Cannot find the SQL scripts: no /sql on the test class path");
+    }
+    try {
+      return Path.of(url.toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException("Cannot find the SQL scripts: " + url, e);
+    }
+  }
+
+  private static void copyFixtures(Path from, Path to) throws IOException {
+    Files.createDirectories(to);
+    if (!Files.isDirectory(from)) {
+      return;
+    }
+    try (Stream<Path> files = Files.list(from)) {
+      files.forEach(file -> {
+        try {
+          Files.copy(file, to.resolve(file.getFileName().toString()));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    }
+  }
+}
