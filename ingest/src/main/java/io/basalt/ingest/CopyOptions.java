@@ -1,6 +1,7 @@
 package io.basalt.ingest;
 
 import io.basalt.storage.StorageException;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -8,6 +9,8 @@ import java.util.Map;
  * The COPY options that shape parsing, validated once per COPY. {@code nullAs} is null when no
  * field text means NULL (CSV's default); {@code compression} is null when it is chosen per file
  * from the file name; {@code dateFormat}/{@code timeFormat} are null for the default formats.
+ * {@code roundDecimals} (ROUNDEC) rounds extra fraction digits half up where Redshift's default
+ * truncates them; {@code acceptAnyDate} loads unreadable dates and timestamps as NULL.
  */
 record CopyOptions(
     DataFormat format,
@@ -27,6 +30,10 @@ record CopyOptions(
     boolean escape,
     boolean removeQuotes,
     boolean manifest,
+    boolean ignoreBlankLines,
+    boolean jsonIgnoreCase,
+    boolean roundDecimals,
+    boolean acceptAnyDate,
     char invalidCharReplacement) {
 
   /** Redshift caps MAXERROR at this many rows. */
@@ -35,14 +42,16 @@ record CopyOptions(
   /** Means {@link #invalidCharReplacement}: invalid UTF-8 rejects the row (no ACCEPTINVCHARS). */
   static final char REJECT_INVALID_CHARS = '\uFFFF';
 
-  /** The text layouts this loader reads. */
-  enum DataFormat { TEXT, CSV }
+  /** The file layouts this loader reads. */
+  enum DataFormat { TEXT, CSV, JSON }
 
   /** The decompression applied to every file of the COPY. */
   enum Compression { NONE, GZIP, ZSTD }
 
   /** Validates the parser's option map; {@code target} names the table in error messages. */
-  static CopyOptions parse(Map<String, String> options, String target) {
+  static CopyOptions parse(Map<String, String> given, String target) {
+    Map<String, String> options = new HashMap<>();
+    given.forEach((key, value) -> options.put(key.toUpperCase(Locale.ROOT), value));
     DataFormat format = format(options, target);
     for (String unsupported : new String[] {"BZIP2", "LZOP", "FIXEDWIDTH", "SHAPEFILE"}) {
       if (options.containsKey(unsupported)) {
@@ -64,7 +73,7 @@ record CopyOptions(
     if (quote == delimiter) {
       throw invalid(target, "the QUOTE and DELIMITER characters must differ");
     }
-    String nullAs = format == DataFormat.CSV ? null : "\\N";
+    String nullAs = format == DataFormat.TEXT ? "\\N" : null;
     if (options.containsKey("NULL")) {
       nullAs = nullString(options.get("NULL"));
     }
@@ -109,6 +118,10 @@ record CopyOptions(
         escape,
         removeQuotes,
         options.containsKey("MANIFEST"),
+        options.containsKey("IGNOREBLANKLINES"),
+        format == DataFormat.JSON && jsonIgnoreCase(options, target),
+        options.containsKey("ROUNDEC"),
+        options.containsKey("ACCEPTANYDATE"),
         replacement);
   }
 
@@ -134,9 +147,33 @@ record CopyOptions(
       case "CSV" -> {
         return DataFormat.CSV;
       }
-      case "PARQUET", "JSON", "AVRO", "ORC" -> throw new StorageException("0A000",
+      case "JSON" -> {
+        return DataFormat.JSON;
+      }
+      case "PARQUET", "AVRO", "ORC" -> throw new StorageException("0A000",
           "Cannot COPY into " + target + ": FORMAT AS " + format + " is not supported yet");
       default -> throw invalid(target, "unknown FORMAT '" + format + "'");
+    }
+  }
+
+  /**
+   * Whether JSON keys match columns ignoring case: the JSON argument is {@code 'auto'} (exact
+   * match, the default) or {@code 'auto ignorecase'}; a JSONPaths file is not supported yet.
+   */
+  private static boolean jsonIgnoreCase(Map<String, String> options, String target) {
+    String argument = options.getOrDefault("JSON", "auto");
+    String normalized = argument == null ? "auto"
+        : argument.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    switch (normalized) {
+      case "", "auto" -> {
+        return false;
+      }
+      case "auto ignorecase" -> {
+        return true;
+      }
+      default -> throw new StorageException("0A000",
+          "Cannot COPY into " + target + ": JSON '" + argument + "' is not supported yet; use "
+              + "'auto' or 'auto ignorecase'");
     }
   }
 

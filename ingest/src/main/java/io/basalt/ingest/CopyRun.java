@@ -1,5 +1,6 @@
 package io.basalt.ingest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.github.luben.zstd.ZstdInputStream;
 import io.basalt.distribution.SliceMap;
 import io.basalt.ingest.SourceFiles.SourceFile;
@@ -178,18 +179,17 @@ final class CopyRun {
   /** Loads one file; returns false when too many rows were rejected to go on. */
   private boolean load(SourceFile file, RowHandoff handoff) throws InterruptedException {
     listener.progress(file.name(), rowsLoaded);
-    try (RecordReader reader = open(file)) {
+    try (RecordSource reader = open(file)) {
       for (int skipped = 0; skipped < options.ignoreHeader() && reader.next(); skipped++) {
         // Header lines are read and dropped.
       }
       int sinceCheck = 0;
-      int columnCount = converters.length;
       while (reader.next()) {
         if (++sinceCheck == CANCEL_CHECK_RECORDS) {
           sinceCheck = 0;
           checkCanceled();
         }
-        if (reader.rawLength == 0 && columnCount > 1) {
+        if (options.ignoreBlankLines() && reader.blank()) {
           continue;
         }
         Object[] row;
@@ -206,6 +206,11 @@ final class CopyRun {
           listener.progress(file.name(), rowsLoaded);
         }
       }
+    } catch (JsonProcessingException e) {
+      long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+      throw new StorageException("22P04",
+          "Cannot load into " + target + ": line " + line + " of " + file.name()
+              + ": invalid JSON: " + e.getOriginalMessage(), e);
     } catch (IOException e) {
       throw new StorageException("58030",
           "Cannot COPY into " + target + ": cannot read '" + file.name() + "': " + e.getMessage(),
@@ -215,7 +220,7 @@ final class CopyRun {
     return true;
   }
 
-  private Object[] convert(RecordReader reader) throws LoadRejection {
+  private Object[] convert(RecordSource reader) throws LoadRejection {
     reader.split();
     int fields = reader.fieldCount;
     int expected = converters.length;
@@ -226,6 +231,10 @@ final class CopyRun {
     if (fields > expected) {
       throw LoadRejection.row(LoadRejection.EXTRA_COLUMNS, "22P04",
           "Extra column(s) found", expected);
+    }
+    if (expected > 1 && !options.fillRecord() && reader.blank()) {
+      throw LoadRejection.row(LoadRejection.EMPTY_LINE, "22P04",
+          "Line contains no data (IGNOREBLANKLINES skips blank lines)", -1);
     }
     if (fields < expected && !options.fillRecord()) {
       throw LoadRejection.row(LoadRejection.DELIMITER_NOT_FOUND, "22P04",
@@ -247,7 +256,7 @@ final class CopyRun {
    * Logs a rejected row; returns false, with {@link #failure} set, once the rejections exceed
    * MAXERROR.
    */
-  private boolean reject(SourceFile file, RecordReader reader, LoadRejection rejection) {
+  private boolean reject(SourceFile file, RecordSource reader, LoadRejection rejection) {
     int field = rejection.field();
     ColumnDefinition column = field >= 0 && field < converters.length
         ? converters[field].column() : null;
@@ -296,7 +305,7 @@ final class CopyRun {
         "Cannot COPY into " + target + ": canceling statement due to user request");
   }
 
-  private RecordReader open(SourceFile file) throws IOException {
+  private RecordSource open(SourceFile file) throws IOException {
     InputStream in = new BufferedInputStream(Files.newInputStream(file.path()), READ_BUFFER_BYTES);
     try {
       in = decompress(in, file);
@@ -311,7 +320,16 @@ final class CopyRun {
       case TEXT -> new TextRecordReader(text, options.delimiter(), options.escape(),
           options.removeQuotes());
       case CSV -> new CsvRecordReader(text, options.delimiter(), options.quote());
+      case JSON -> new JsonRecordReader(text, columnNames(), options.jsonIgnoreCase());
     };
+  }
+
+  private List<String> columnNames() {
+    List<String> names = new ArrayList<>(converters.length);
+    for (FieldConverter converter : converters) {
+      names.add(converter.column().name());
+    }
+    return names;
   }
 
   private InputStream decompress(InputStream in, SourceFile file) throws IOException {

@@ -8,9 +8,11 @@ import java.math.RoundingMode;
 
 /**
  * Turns one field's text into the storage value of its column (see ColumnType's javadoc),
- * applying NULL AS, EMPTYASNULL, BLANKSASNULL, TRIMBLANKS and TRUNCATECOLUMNS as Redshift does:
- * an empty or blank field is NULL for non-string columns, and an empty string for CHAR/VARCHAR
- * unless EMPTYASNULL (BLANKSASNULL for blanks). A quoted CSV field never matches NULL AS.
+ * applying NULL AS, EMPTYASNULL, BLANKSASNULL, TRIMBLANKS, TRUNCATECOLUMNS, ROUNDEC and
+ * ACCEPTANYDATE as Redshift does: extra fraction digits of a DECIMAL are truncated (rounded half
+ * up with ROUNDEC); an empty or blank field is NULL for non-string columns, and an empty string
+ * for CHAR/VARCHAR unless EMPTYASNULL (BLANKSASNULL for blanks). A quoted CSV field never
+ * matches NULL AS.
  */
 final class FieldConverter {
   private static final long[] POWERS_OF_TEN = new long[19];
@@ -32,6 +34,8 @@ final class FieldConverter {
   private final boolean trimBlanks;
   private final boolean truncate;
   private final char invalidCharReplacement;
+  private final RoundingMode rounding;
+  private final boolean acceptAnyDate;
   private final DatetimeParser datetime;
 
   FieldConverter(ColumnDefinition column, CopyOptions options, String target) {
@@ -46,6 +50,8 @@ final class FieldConverter {
     this.trimBlanks = options.trimBlanks();
     this.truncate = options.truncateColumns();
     this.invalidCharReplacement = options.invalidCharReplacement();
+    this.rounding = options.roundDecimals() ? RoundingMode.HALF_UP : RoundingMode.DOWN;
+    this.acceptAnyDate = options.acceptAnyDate();
     this.datetime = switch (type) {
       case DATE -> DatetimeParser.forDates(options.dateFormat(), target);
       case TIMESTAMP -> DatetimeParser.forTimestamps(options.timeFormat(), false, target);
@@ -59,9 +65,9 @@ final class FieldConverter {
   }
 
   /** The value of field {@code field} of the reader's current record. */
-  Object convert(RecordReader reader, int field) throws LoadRejection {
+  Object convert(RecordSource reader, int field) throws LoadRejection {
     boolean quoted = reader.quoted[field];
-    if (nullAs != null && !quoted && reader.rawEquals(field, nullAs)) {
+    if (reader.nulls[field] || nullAs != null && !quoted && reader.rawEquals(field, nullAs)) {
       return checkNull(null);
     }
     char[] chars = reader.valueChars();
@@ -89,10 +95,21 @@ final class FieldConverter {
       case REAL -> (float) floating(chars, start, end, true);
       case DOUBLE -> floating(chars, start, end, false);
       case BOOLEAN -> bool(chars, start, end);
-      case DATE -> datetime.parseDate(chars, start, end);
-      case TIMESTAMP, TIMESTAMPTZ -> datetime.parseTimestamp(chars, start, end);
+      case DATE, TIMESTAMP, TIMESTAMPTZ -> datetime(chars, start, end);
       case CHAR, VARCHAR -> throw new IllegalStateException("strings are handled above");
     };
+  }
+
+  private Object datetime(char[] chars, int start, int end) throws LoadRejection {
+    try {
+      return type == TypeName.DATE ? (Object) datetime.parseDate(chars, start, end)
+          : (Object) datetime.parseTimestamp(chars, start, end);
+    } catch (LoadRejection rejection) {
+      if (acceptAnyDate) {
+        return checkNull(null);
+      }
+      throw rejection;
+    }
   }
 
   /** The value of a field missing from the end of a record under FILLRECORD. */
@@ -129,10 +146,8 @@ final class FieldConverter {
         bytes++;
       } else if (c < 0x800) {
         bytes += 2;
-      } else if (Character.isHighSurrogate(c)) {
-        // The low surrogate adds the other 2 bytes of the 4-byte sequence.
-        bytes += 2;
-      } else if (Character.isLowSurrogate(c)) {
+      } else if (Character.isSurrogate(c)) {
+        // Each half of a surrogate pair counts for half of the pair's 4 UTF-8 bytes.
         bytes += 2;
       } else {
         bytes += 3;
@@ -147,6 +162,10 @@ final class FieldConverter {
       }
       value = value.replace('\uFFFD', invalidCharReplacement);
       bytes = Utf8.length(value);
+    }
+    if (type == TypeName.CHAR && bytes != value.length()) {
+      throw LoadRejection.value(LoadRejection.CHAR_FIELD, "22P02",
+          "Multibyte character not supported for CHAR (Hint: try using VARCHAR)", 0);
     }
     if (precision > 0 && bytes > precision) {
       if (!truncate) {
@@ -211,7 +230,7 @@ final class FieldConverter {
     if (value.precision() - value.scale() > Math.max(precision, 38)) {
       throw decimalOverflow(chars, start, end);
     }
-    value = value.setScale(scale, RoundingMode.HALF_UP);
+    value = value.setScale(scale, rounding);
     if (precision > 0 && value.precision() > precision && value.signum() != 0) {
       throw decimalOverflow(chars, start, end);
     }

@@ -1,5 +1,7 @@
 package io.basalt.ingest;
 
+import static java.util.Objects.requireNonNull;
+
 import io.basalt.ingest.SourceFiles.SourceFile;
 import io.basalt.storage.StorageEngine;
 import io.basalt.storage.StorageException;
@@ -10,7 +12,7 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Runs Redshift's COPY against the store: resolves the source ({@code s3://bucket/...} maps to
- * {@code <data-dir>/s3/bucket/...}), loads TEXT or CSV files in one all-or-nothing commit and
+ * {@code <data-dir>/s3/bucket/...}), loads TEXT, CSV or JSON files in one all-or-nothing commit and
  * logs rejected rows to {@link LoadErrors STL_LOAD_ERRORS}.
  */
 public final class IngestService {
@@ -18,16 +20,26 @@ public final class IngestService {
   private final SourceFiles sources;
   private final int slices;
 
+  /**
+   * A service over {@code engine}; {@code dataDirectory} holds the {@code s3} folder that
+   * s3:// URLs map to, and {@code slices} is the store's slice count (storage.slices).
+   */
   public IngestService(StorageEngine engine, Path dataDirectory, int slices) {
-    this.engine = engine;
-    this.sources = new SourceFiles(dataDirectory.resolve("s3"));
+    this.engine = requireNonNull(engine, "engine is null");
+    this.sources = new SourceFiles(
+        requireNonNull(dataDirectory, "dataDirectory is null").resolve("s3"));
     if (slices < 1) {
       throw new IllegalArgumentException("slices must be positive: " + slices);
     }
     this.slices = slices;
   }
 
-  /** Runs the COPY; throws StorageException (with SQLSTATE) when it fails, loading nothing. */
+  /**
+   * Runs the COPY; throws StorageException (with SQLSTATE) when it fails, loading nothing.
+   * {@code queryId} is recorded in STL_LOAD_ERRORS. {@code canceled} is polled every few
+   * thousand rows from the COPY's parsing thread, so it must be safe to call from another thread
+   * (an AtomicBoolean or a volatile flag); once true the COPY stops with 57014.
+   */
   public CopyResult copy(CopyCommand command, long queryId, BooleanSupplier canceled) {
     return copy(command, queryId, canceled, CopyProgressListener.NONE);
   }

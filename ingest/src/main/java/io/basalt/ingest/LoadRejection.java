@@ -15,8 +15,10 @@ final class LoadRejection extends Exception {
   static final int INVALID_DIGIT = 1207;
   static final int INVALID_FLOAT = 1208;
   static final int INVALID_BOOLEAN = 1210;
+  static final int EMPTY_LINE = 1211;
   static final int NOT_NULL = 1213;
   static final int DELIMITER_NOT_FOUND = 1214;
+  static final int CHAR_FIELD = 1215;
   static final int INVALID_LINE = 1216;
   static final int INVALID_UTF8 = 1220;
   static final int INTEGER_OVERFLOW = 1222;

@@ -1,19 +1,16 @@
 package io.basalt.ingest;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
-import java.util.Arrays;
 
 /**
- * Streams the records of one text file and splits each into fields, reusing its buffers.
+ * Streams the records of one delimited text file (TEXT or CSV), reusing its buffers.
  *
  * <p>Reading happens in two passes over each record: {@link #next()} finds where the record ends
  * (a newline not escaped or quoted) and copies its raw text; {@link #split()} then cuts the raw
- * text into fields. Each field has a raw span (for NULL AS matching and error reports) and a
- * value span (escapes and quotes removed) in {@link #valueChars()}. No regex, no String per line.
+ * text into fields. No regex, no String per line.
  */
-abstract class RecordReader implements Closeable {
+abstract class RecordReader extends RecordSource {
   private static final int BUFFER_CHARS = 1 << 16;
   private static final char[] NEWLINE = {'\n'};
 
@@ -24,23 +21,10 @@ abstract class RecordReader implements Closeable {
   private boolean endOfInput;
   private boolean startOfInput = true;
   private long nextLine = 1;
-  private long recordLine;
 
-  /** The current record's text without its newline. */
-  char[] raw = new char[1024];
-  int rawLength;
-  /** Unescaped field text when the record needed unescaping; else the fields point into raw. */
-  char[] values = new char[1024];
   /** True when the current record holds an escape or quote character that split must undo. */
   boolean needsUnescape;
 
-  int fieldCount;
-  int[] rawStarts = new int[16];
-  int[] rawEnds = new int[16];
-  int[] valueStarts = new int[16];
-  int[] valueEnds = new int[16];
-  boolean[] quoted = new boolean[16];
-  private char[] fieldChars;
 
   /** The escape or quote character that makes a record need unescaping. */
   private final char special;
@@ -66,13 +50,11 @@ abstract class RecordReader implements Closeable {
   /** Resets the boundary state before a new record. */
   abstract void resetScan();
 
-  /** Cuts the current raw record into fields; throws when the record is malformed. */
-  abstract void split() throws LoadRejection;
-
   /**
    * Reads the next record into {@link #raw}. Returns false at the end of the input. A trailing
    * carriage return (CRLF files) is dropped.
    */
+  @Override
   final boolean next() throws IOException {
     rawLength = 0;
     needsUnescape = false;
@@ -117,42 +99,6 @@ abstract class RecordReader implements Closeable {
     return true;
   }
 
-  /** The 1-based line where the current record starts. */
-  final long lineNumber() {
-    return recordLine;
-  }
-
-  /** The array that the value spans index: {@link #values} or {@link #raw}. */
-  final char[] valueChars() {
-    return fieldChars;
-  }
-
-  /** The record's raw text cut to {@code maxChars}, so that error logs stay small. */
-  final String rawLine(int maxChars) {
-    return new String(raw, 0, Math.min(rawLength, maxChars));
-  }
-
-  /** Field {@code field}'s raw text cut to {@code maxChars}. */
-  final String rawField(int field, int maxChars) {
-    return new String(raw, rawStarts[field],
-        Math.min(rawEnds[field] - rawStarts[field], maxChars));
-  }
-
-  /** Whether field {@code field}'s raw text equals {@code text} exactly. */
-  final boolean rawEquals(int field, String text) {
-    int start = rawStarts[field];
-    int length = rawEnds[field] - start;
-    if (length != text.length()) {
-      return false;
-    }
-    for (int i = 0; i < length; i++) {
-      if (raw[start + i] != text.charAt(i)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /** Splits a record that holds no escape or quote: every field is a span of {@link #raw}. */
   final void splitPlain(char delimiter) {
     beginFields(false);
@@ -168,40 +114,11 @@ abstract class RecordReader implements Closeable {
     addField(fieldStart, length, fieldStart, length, false);
   }
 
-  /** Starts the field list; split implementations then call {@link #addField} per field. */
-  final void beginFields(boolean unescaped) {
-    fieldCount = 0;
-    fieldChars = unescaped ? values : raw;
-    if (unescaped && values.length < rawLength) {
-      values = new char[Math.max(rawLength, values.length * 2)];
-      fieldChars = values;
-    }
-  }
-
-  final void addField(int rawStart, int rawEnd, int valueStart, int valueEnd, boolean isQuoted) {
-    if (fieldCount == rawStarts.length) {
-      int size = fieldCount * 2;
-      rawStarts = Arrays.copyOf(rawStarts, size);
-      rawEnds = Arrays.copyOf(rawEnds, size);
-      valueStarts = Arrays.copyOf(valueStarts, size);
-      valueEnds = Arrays.copyOf(valueEnds, size);
-      quoted = Arrays.copyOf(quoted, size);
-    }
-    rawStarts[fieldCount] = rawStart;
-    rawEnds[fieldCount] = rawEnd;
-    valueStarts[fieldCount] = valueStart;
-    valueEnds[fieldCount] = valueEnd;
-    quoted[fieldCount] = isQuoted;
-    fieldCount++;
-  }
-
   private void appendRaw(char[] chars, int from, int length) {
     if (length == 0) {
       return;
     }
-    if (rawLength + length > raw.length) {
-      raw = Arrays.copyOf(raw, Math.max(rawLength + length, raw.length * 2));
-    }
+    ensureRawCapacity(rawLength + length);
     System.arraycopy(chars, from, raw, rawLength, length);
     rawLength += length;
   }

@@ -200,11 +200,21 @@ final class SourceFiles {
     String bucket = slash < 0 ? rest : rest.substring(0, slash);
     String key = slash < 0 ? "" : rest.substring(slash + 1);
     if (bucket.isEmpty() || bucket.equals(".") || bucket.equals("..") || bucket.contains("\\")
-        || key.contains("..")) {
+        || escapesBucket(key)) {
       throw new StorageException("22023",
           "Cannot COPY into " + target + ": invalid S3 URL '" + url + "'");
     }
     return new S3Location(bucket, key, s3Root.resolve(bucket));
+  }
+
+  /** Whether a key has a {@code ..} segment, which would name a file outside the bucket. */
+  private static boolean escapesBucket(String key) {
+    for (String segment : key.split("/", -1)) {
+      if (segment.equals("..")) {
+        return true;
+      }
+    }
+    return key.contains("\\");
   }
 
   private static Path localPath(String source, String target) {

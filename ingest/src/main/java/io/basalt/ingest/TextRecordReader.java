@@ -42,6 +42,7 @@ final class TextRecordReader extends RecordReader {
 
   @Override
   void resetScan() {
+    // No state: escaped newlines are found by looking back at the record text.
   }
 
   @Override

@@ -1,6 +1,6 @@
 /**
- * Redshift's COPY: resolves local and s3:// sources, streams TEXT and CSV files (optionally
- * gzip or zstd compressed), converts fields to the store's values, applies MAXERROR with an
- * all-or-nothing commit, and records rejected rows in STL_LOAD_ERRORS.
+ * Redshift's COPY: resolves local and s3:// sources, streams TEXT, CSV and JSON files
+ * (optionally gzip or zstd compressed), converts fields to the store's values, applies MAXERROR
+ * with an all-or-nothing commit, and records rejected rows in STL_LOAD_ERRORS.
  */
 package io.basalt.ingest;

@@ -43,18 +43,22 @@ class TestFieldConverter {
   }
 
   @Test
-  void decimalsRoundHalfUpToTheScaleAndCheckPrecision() throws Exception {
+  void decimalsTruncateToTheScaleAndCheckPrecision() throws Exception {
     ColumnType money = ColumnType.decimal(5, 2);
     assertThat(convert(money, "123.45")).isEqualTo(new BigDecimal("123.45"));
     assertThat(convert(money, "-1")).isEqualTo(new BigDecimal("-1.00"));
-    assertThat(convert(money, "0.005")).isEqualTo(new BigDecimal("0.01"));
-    assertThat(convert(money, "2.675")).isEqualTo(new BigDecimal("2.68"));
-    assertThat(convert(money, "-2.675")).isEqualTo(new BigDecimal("-2.68"));
+    assertThat(convert(money, "20.259")).isEqualTo(new BigDecimal("20.25"));
+    assertThat(convert(money, "-2.679")).isEqualTo(new BigDecimal("-2.67"));
+    assertThat(convert(money, "999.999")).isEqualTo(new BigDecimal("999.99"));
     assertThat(convert(money, "1.5E2")).isEqualTo(new BigDecimal("150.00"));
     assertThat(convert(money, ".5")).isEqualTo(new BigDecimal("0.50"));
-    assertThat(convert(money, "999.994")).isEqualTo(new BigDecimal("999.99"));
-    rejected(money, "999.995").extracting(e -> ((LoadRejection) e).sqlState())
-        .isEqualTo("22003");
+    Map<String, String> roundec = Map.of("ROUNDEC", "");
+    assertThat(convert(money, "20.259", roundec)).isEqualTo(new BigDecimal("20.26"));
+    assertThat(convert(money, "0.005", roundec)).isEqualTo(new BigDecimal("0.01"));
+    assertThat(convert(money, "-2.675", roundec)).isEqualTo(new BigDecimal("-2.68"));
+    assertThat(convert(money, "999.994", roundec)).isEqualTo(new BigDecimal("999.99"));
+    assertThatThrownBy(() -> convert(money, "999.995", roundec))
+        .extracting(e -> ((LoadRejection) e).sqlState()).isEqualTo("22003");
     rejected(money, "1000").hasMessage(
         "Numeric data overflow (result precision), Value '1000', Type: numeric(5,2)");
     rejected(money, "12x.5").hasMessage("Invalid digit, Value '12x.5', Pos 2, Type: Decimal");
@@ -97,6 +101,9 @@ class TestFieldConverter {
         .isEqualTo("");
     assertThat(convert(ColumnType.character(2), " a ", Map.of("TRIMBLANKS", "")))
         .isEqualTo(" a");
+    rejected(ColumnType.character(5), "héllo")
+        .hasMessage("Multibyte character not supported for CHAR (Hint: try using VARCHAR)")
+        .extracting(e -> ((LoadRejection) e).errorCode()).isEqualTo(1215);
   }
 
   @Test
@@ -159,6 +166,7 @@ class TestFieldConverter {
         .toEpochDay());
     rejected(date, "12/01/1998").extracting(e -> ((LoadRejection) e).sqlState())
         .isEqualTo("22007");
+    assertThat(convert(date, "00/00/00", Map.of("ACCEPTANYDATE", ""))).isNull();
     assertThat(convert(date, "12/01/1998", Map.of("DATEFORMAT", "MM/DD/YYYY")))
         .isEqualTo((int) LocalDate.of(1998, 12, 1).toEpochDay());
     assertThat(convert(date, "1/5/2020", Map.of("DATEFORMAT", "MM/DD/YYYY")))

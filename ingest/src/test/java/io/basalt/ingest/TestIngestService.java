@@ -69,14 +69,14 @@ class TestIngestService {
   void loadsTextWithTrailingDelimiterFromS3() throws IOException {
     write("s3/bucket/items.tbl", """
         1|apple|1.50|1998-12-01|
-        2|pear\\|x|2.005|1998-12-02|
+        2|pear\\|x|2.009|1998-12-02|
         3|\\N|\\N|\\N|
         """);
     CopyResult result = copy("s3://bucket/items.tbl", Map.of());
     assertThat(result).isEqualTo(new CopyResult(3, 0, List.of("s3://bucket/items.tbl")));
     assertThat(rows("public", "items")).containsExactly(
         List.of(1, "apple", new BigDecimal("1.50"), day(1998, 12, 1)),
-        List.of(2, "pear|x", new BigDecimal("2.01"), day(1998, 12, 2)),
+        List.of(2, "pear|x", new BigDecimal("2.00"), day(1998, 12, 2)),
         Arrays.asList(3, null, null, null));
   }
 
@@ -95,11 +95,11 @@ class TestIngestService {
         column("dt", ColumnType.of(TypeName.DATE), true),
         column("ts", ColumnType.of(TypeName.TIMESTAMP), true),
         column("tz", ColumnType.of(TypeName.TIMESTAMPTZ), true)));
-    write("types.txt", "7|-8|9000000000|12.34565|1.5|-2.25|true|abc|héllo|2024-02-29|"
+    write("types.txt", "7|-8|9000000000|12.34569|1.5|-2.25|true|abc|héllo|2024-02-29|"
         + "2024-02-29 13:14:15.678|2024-02-29T13:14:15+01:00\n");
     copyInto("types", dataDirectory.resolve("types.txt").toString(), Map.of());
     assertThat(rows("public", "types")).containsExactly(List.of((short) 7, -8, 9_000_000_000L,
-        new BigDecimal("12.3457"), 1.5f, -2.25, true, "abc", "héllo", day(2024, 2, 29),
+        new BigDecimal("12.3456"), 1.5f, -2.25, true, "abc", "héllo", day(2024, 2, 29),
         millis(2024, 2, 29, 13, 14, 15) + 678, millis(2024, 2, 29, 12, 14, 15)));
   }
 
@@ -263,6 +263,72 @@ class TestIngestService {
   }
 
   @Test
+  void blankLinesAreErrorsUnlessIgnoreBlankLines() throws IOException {
+    write("items.tbl", "1|a|1|1998-12-01\n\n2|b|2|1998-12-02\n\n");
+    assertThatThrownBy(() -> copy(dataDirectory.resolve("items.tbl").toString(), Map.of()))
+        .hasMessage("Cannot load into \"public.items\": line 2 of "
+            + dataDirectory.resolve("items.tbl") + ": Line contains no data (IGNOREBLANKLINES "
+            + "skips blank lines) \u2014 see STL_LOAD_ERRORS for details");
+    CopyResult result = copy(dataDirectory.resolve("items.tbl").toString(),
+        Map.of("IGNOREBLANKLINES", ""));
+    assertThat(result.rowsLoaded()).isEqualTo(2);
+  }
+
+  @Test
+  void loadsJsonObjectsByKey() throws IOException {
+    write("items.json", """
+        {"id": 1, "name": "apple", "price": 1.50, "shipped": "1998-12-01"}
+        {"shipped": null, "id": 2,
+         "name": "pear", "extra": [1, 2]}
+        {"id": 3, "name": {"n": 1}, "price": 1e1}
+        {"id": 4, "name": "", "price": "2.5"}
+        """);
+    CopyResult result = copy(dataDirectory.resolve("items.json").toString(),
+        Map.of("FORMAT", "JSON", "JSON", "auto"));
+    assertThat(result.rowsLoaded()).isEqualTo(4);
+    assertThat(rows("public", "items")).containsExactly(
+        List.of(1, "apple", new BigDecimal("1.50"), day(1998, 12, 1)),
+        Arrays.asList(2, "pear", null, null),
+        Arrays.asList(3, "{\"n\":1}", new BigDecimal("10.00"), null),
+        Arrays.asList(4, "", new BigDecimal("2.50"), null));
+  }
+
+  @Test
+  void jsonKeysMatchExactlyUnlessIgnoreCase() throws IOException {
+    write("items.json", "{\"ID\": 1, \"Name\": \"a\"}\n");
+    assertThatThrownBy(() -> copy(dataDirectory.resolve("items.json").toString(),
+        Map.of("FORMAT", "JSON")))
+        .hasMessageContaining("line 1 of ")
+        .hasMessageContaining("column \"id\": Missing data for not-null field");
+    assertThat(rows(LoadErrors.SCHEMA, LoadErrors.TABLE)).singleElement()
+        .satisfies(error -> assertThat(error.get(12)).isEqualTo("{\"ID\":1,\"Name\":\"a\"}"));
+    copy(dataDirectory.resolve("items.json").toString(),
+        Map.of("FORMAT", "JSON", "JSON", "auto ignorecase"));
+    assertThat(rows("public", "items")).containsExactly(Arrays.asList(1, "a", null, null));
+  }
+
+  @Test
+  void jsonErrorsNameTheLine() throws IOException {
+    write("bad.json", "{\"id\": 1}\n{\"id\": \"x\"}\n[1]\n");
+    CopyResult result = copy(dataDirectory.resolve("bad.json").toString(),
+        Map.of("FORMAT", "JSON", "MAXERROR", "5"));
+    assertThat(result.rowsLoaded()).isEqualTo(1);
+    assertThat(rows(LoadErrors.SCHEMA, LoadErrors.TABLE))
+        .extracting(error -> error.get(7) + " " + error.get(8) + " " + error.get(15))
+        .containsExactly("2 id Invalid digit, Value 'x', Pos 0, Type: Integer",
+            "3  Invalid JSON object: each record must be a JSON object");
+    write("broken.json", "{\"id\": 1}\n{\"id\": \n");
+    assertThatThrownBy(() -> copy(dataDirectory.resolve("broken.json").toString(),
+        Map.of("FORMAT", "JSON")))
+        .hasMessageStartingWith("Cannot load into \"public.items\": line 3 of "
+            + dataDirectory.resolve("broken.json") + ": invalid JSON: ")
+        .extracting(e -> ((StorageException) e).sqlState()).isEqualTo("22P04");
+    assertThatThrownBy(() -> copy(dataDirectory.resolve("broken.json").toString(),
+        Map.of("FORMAT", "JSON", "JSON", "s3://bucket/paths.json")))
+        .extracting(e -> ((StorageException) e).sqlState()).isEqualTo("0A000");
+  }
+
+  @Test
   void notNullColumnsRejectNulls() throws IOException {
     write("items.tbl", "\\N|a|1|1998-12-01\n");
     assertThatThrownBy(() -> copy(dataDirectory.resolve("items.tbl").toString(), Map.of()))
@@ -284,6 +350,23 @@ class TestIngestService {
         .hasMessage("Cannot COPY into \"public.items\": canceling statement due to user request")
         .extracting(e -> ((StorageException) e).sqlState()).isEqualTo("57014");
     assertThat(rows("public", "items")).isEmpty();
+  }
+
+  @Test
+  void writerFailureStopsTheParserAndCommitsNothing() throws IOException {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 50_000; i++) {
+      text.append(i).append("|n|1|1998-12-01\n");
+    }
+    write("big.tbl", text.toString());
+    // More slices than the store has: the writer rejects the fourth row on the appending side.
+    IngestService mismatched = new IngestService(engine, dataDirectory, 5);
+    assertThatThrownBy(() -> mismatched.copy(command("items", List.of(),
+        dataDirectory.resolve("big.tbl").toString(), Map.of()), 1, () -> false))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(rows("public", "items")).isEmpty();
+    assertThat(Thread.getAllStackTraces().keySet())
+        .noneMatch(thread -> thread.getName().startsWith("copy-parser-") && thread.isAlive());
   }
 
   @Test

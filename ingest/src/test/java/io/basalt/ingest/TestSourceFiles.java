@@ -26,7 +26,8 @@ class TestSourceFiles {
     sources = new SourceFiles(dataDirectory.resolve("s3"));
     for (String file : new String[] {
         "data/part-0002.csv", "data/part-0001.csv", "data/sub/part-0003.csv", "data/_SUCCESS",
-        "data/.part-0001.csv.crc", "data/_temporary/x.csv", "data2/other.csv", "top.csv"}) {
+        "data/.part-0001.csv.crc", "data/_temporary/x.csv", "data2/other.csv", "top.csv",
+        "odd..name.csv"}) {
       Path path = dataDirectory.resolve("s3/bucket").resolve(file);
       Files.createDirectories(path.getParent());
       Files.writeString(path, file);
@@ -46,7 +47,8 @@ class TestSourceFiles {
         "s3://bucket/data/sub/part-0003.csv", "s3://bucket/data2/other.csv");
     assertThat(names("s3://bucket/data/part-0001.csv")).containsExactly(
         "s3://bucket/data/part-0001.csv");
-    assertThat(names("s3://bucket")).hasSize(5);
+    assertThat(names("s3://bucket")).hasSize(6);
+    assertThat(names("s3://bucket/odd..name.csv")).containsExactly("s3://bucket/odd..name.csv");
   }
 
   @Test

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.basalt.storage.catalog.Catalog;
 import io.basalt.storage.catalog.Manifest;
+import io.basalt.storage.catalog.SegmentRef;
 import io.basalt.storage.catalog.TableEntry;
 import io.basalt.storage.snapshot.NativeSnapshot;
 import io.basalt.storage.snapshot.SegmentCache;
@@ -11,8 +12,11 @@ import io.basalt.storage.write.NativeTableWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * The persistent columnar store under one data directory: the catalog (schemas, tables, views) and
@@ -28,28 +32,36 @@ public final class StorageEngine implements AutoCloseable {
   private final SegmentCache segments;
   private final long spillBytes;
 
-  private StorageEngine(StorageConfig config, Catalog catalog, long spillBytes) {
+  private StorageEngine(StorageConfig config, Catalog catalog, SegmentCache segments,
+      long spillBytes) {
     this.config = config;
     this.catalog = catalog;
-    this.segments = new SegmentCache(catalog.segmentsDirectory());
+    this.segments = segments;
     this.spillBytes = spillBytes;
   }
 
   /**
    * Opens the store in {@code dataDirectory}, creating it if needed. Files left by commits that
    * never published, and by rows and tables replaced or dropped earlier, are deleted. Throws
-   * 55006 if another process has the directory open.
+   * 55006 if another process has the directory open. Segments keep the slice they were written
+   * to; reopening with another slice count leaves them there (scans of slice -1 read them all).
    */
   public static StorageEngine open(Path dataDirectory, StorageConfig config) {
     return open(dataDirectory, config, DEFAULT_SPILL_BYTES, () -> { });
   }
 
-  /** As {@link #open(Path, StorageConfig)} with a writer memory budget and a hook run before each publication. */
+  /**
+   * As {@link #open(Path, StorageConfig)}, with the heap a writer may buffer before spilling and a
+   * hook run before each manifest publication (for failure-injection tests).
+   */
   static StorageEngine open(Path dataDirectory, StorageConfig config, long spillBytes,
       Runnable beforePublish) {
     requireNonNull(dataDirectory, "dataDirectory is null");
     requireNonNull(config, "config is null");
-    return new StorageEngine(config, Catalog.open(dataDirectory, beforePublish), spillBytes);
+    SegmentCache segments = new SegmentCache(
+        dataDirectory.resolve(Catalog.SEGMENTS_DIRECTORY));
+    Catalog catalog = Catalog.open(dataDirectory, beforePublish, segments::retire);
+    return new StorageEngine(config, catalog, segments, spillBytes);
   }
 
   public StorageConfig config() {
@@ -95,7 +107,9 @@ public final class StorageEngine implements AutoCloseable {
 
   /**
    * Creates an empty table and returns its definition with the id assigned. Throws 3F000 if the
-   * schema is missing, 42P07 if a table or view of that name exists (unless ifNotExists).
+   * schema is missing, 42P07 if a table or view of that name exists (unless ifNotExists: then it
+   * returns the existing table's definition, or {@code table} itself when a view has the name).
+   * Also 42703 when the DISTKEY or a SORTKEY column does not exist, 42701 for a repeated column.
    */
   public TableDefinition createTable(TableDefinition table, boolean ifNotExists) {
     return catalog.createTable(requireNonNull(table, "table is null"), ifNotExists);
@@ -137,7 +151,7 @@ public final class StorageEngine implements AutoCloseable {
 
   /** The table as of its latest commit. Throws 42P01 if missing. */
   public TableSnapshot snapshot(String schema, String table) {
-    return new NativeSnapshot(entry(catalog.current(), schema, table), segments);
+    return segments.snapshot(() -> entry(catalog.current(), schema, table));
   }
 
   /** A writer into an existing table. */
@@ -166,9 +180,69 @@ public final class StorageEngine implements AutoCloseable {
     return new NativeTableWriter(catalog, table, true, WriteMode.REPLACE, config, spillBytes);
   }
 
+  /**
+   * A writer whose commit replaces, in one step, both the definition and all the rows of an
+   * existing table, keeping its id: ALTER TABLE ... ADD/DROP COLUMN, ALTER DISTSTYLE/DISTKEY/
+   * SORTKEY by rewriting the rows under the new definition. {@code table} names the table by
+   * schema and name (its id is ignored). Throws 42P01 if it is missing, at creation or commit.
+   */
+  public TableWriter newRedefiningWriter(TableDefinition table) {
+    requireNonNull(table, "table is null");
+    Catalog.validate(table);
+    TableDefinition existing = entry(catalog.current(), table.schema(), table.name())
+        .definition();
+    NativeTableWriter writer = new NativeTableWriter(catalog, table.withId(existing.id()), false,
+        WriteMode.REPLACE, config, spillBytes);
+    writer.redefine();
+    return writer;
+  }
+
+  /** Renames a table, keeping its id and rows. Throws 42P01 if missing, 42P07 if taken. */
+  public void renameTable(String schema, String table, String newName) {
+    catalog.renameTable(schema, table, requireNonNull(newName, "newName is null"));
+  }
+
   /** Removes all rows in one commit. */
   public void truncate(String schema, String table) {
     try (TableWriter writer = newWriter(schema, table, WriteMode.REPLACE)) {
+      writer.commit();
+    }
+  }
+
+  /**
+   * Rewrites a table's rows (VACUUM): per slice, all its segments, the unsorted region included,
+   * become freshly sorted segments in one commit. Rows committed while it runs are kept. Throws
+   * 42P01 if the table is missing, 40001 if its rows were replaced meanwhile.
+   */
+  public void vacuum(String schema, String table) {
+    NativeSnapshot snapshot = segments.snapshot(() -> entry(catalog.current(), schema, table));
+    TableDefinition definition = snapshot.definition();
+    int columnCount = definition.columns().size();
+    int[] allColumns = ScanRequest.allColumns(definition).columns();
+    try (NativeTableWriter writer = new NativeTableWriter(catalog, definition, false,
+        WriteMode.REPLACE, config, spillBytes)) {
+      writer.rewrite(snapshot.segments());
+      SortedSet<Integer> slices = new TreeSet<>();
+      for (SegmentRef segment : snapshot.segments()) {
+        slices.add(segment.slice());
+      }
+      for (int slice : slices) {
+        // Segments of a slice beyond the configured count (the store was reopened with fewer
+        // slices) fold onto a configured one.
+        int target = slice % config.slices();
+        Iterator<RowBatch> scan = snapshot.scan(new ScanRequest(allColumns, List.of(), slice,
+            () -> false));
+        while (scan.hasNext()) {
+          RowBatch batch = scan.next();
+          for (int r = 0; r < batch.rowCount(); r++) {
+            Object[] row = new Object[columnCount];
+            for (int c = 0; c < columnCount; c++) {
+              row[c] = batch.column(c).get(r);
+            }
+            writer.append(target, row);
+          }
+        }
+      }
       writer.commit();
     }
   }

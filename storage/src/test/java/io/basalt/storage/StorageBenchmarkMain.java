@@ -1,10 +1,14 @@
 package io.basalt.storage;
 
+import java.lang.management.ManagementFactory;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 
 /**
  * A rough speed check, run by hand (not by the test suite): writes and scans a lineitem-shaped
@@ -34,6 +38,7 @@ final class StorageBenchmarkMain {
       engine.createTable(new TableDefinition(0, "public", "lineitem", columns, DistStyle.KEY,
           "l_orderkey", SortKeyKind.COMPOUND, List.of("l_shipdate"), false), false);
       long start = cpuNanos();
+      long wallStart = System.nanoTime();
       try (TableWriter writer = engine.newWriter("public", "lineitem", WriteMode.APPEND)) {
         for (int i = 0; i < rows; i++) {
           long orderKey = i / 4 + 1;
@@ -47,6 +52,7 @@ final class StorageBenchmarkMain {
         writer.commit();
       }
       report("write", rows, start);
+      System.out.printf("write wall time: %.2f s%n", (System.nanoTime() - wallStart) / 1e9);
       TableSnapshot snapshot = engine.snapshot("public", "lineitem");
       System.out.println("stats " + snapshot.stats());
       for (int round = 0; round < 8; round++) {
@@ -71,16 +77,28 @@ final class StorageBenchmarkMain {
         report("filtered scan rows=" + count + " " + ((ScanIterator) scan).statistics(), rows,
             start);
       }
+    } finally {
+      deleteRecursively(directory);
     }
   }
 
-  /** Reports CPU time of this thread: other processes may share the machine. */
+  private static void deleteRecursively(Path directory) throws IOException {
+    try (Stream<Path> paths = Files.walk(directory)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+
+  /** Reports CPU time, not wall time: other processes may share the machine. */
   private static void report(String what, long rows, long startCpuNanos) {
     double seconds = (cpuNanos() - startCpuNanos) / 1e9;
     System.out.printf("%s: %.2f s CPU, %.1f M rows/s%n", what, seconds, rows / seconds / 1e6);
   }
 
+  /** CPU time of the whole process, since writers encode slices on pool threads. */
   private static long cpuNanos() {
-    return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    return ((com.sun.management.OperatingSystemMXBean)
+        ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 }

@@ -5,6 +5,9 @@ import static io.basalt.storage.Fixtures.readAll;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -146,6 +149,36 @@ class TestCatalogAndCommits {
   }
 
   @Test
+  void trickleInsertsGetTheirSmallSegmentsMerged() {
+    try (StorageEngine engine = Fixtures.open(directory, 1024)) {
+      engine.createTable(Fixtures.sorted("t", COLUMNS, SortKeyKind.COMPOUND, "id"), false);
+      for (int i = 0; i < 100; i++) {
+        try (TableWriter writer = engine.newWriter("public", "t", WriteMode.APPEND)) {
+          writer.append(i % 2, rows(i, i + 1).get(0));
+          writer.commit();
+        }
+        // Segments under 1024 / 16 rows are small: here every segment is, and has one block
+        // per column, so blocks / 2 counts committed segments; at most 16 small ones per slice
+        // wait for a merge, plus the merged one.
+        assertThat(engine.snapshot("public", "t").stats().blockCount() / 2)
+            .isLessThanOrEqualTo(2 * 17);
+      }
+      List<List<Object>> all = readAll(engine, "t");
+      assertThat(all).extracting(row -> (Long) row.get(0)).hasSize(100).doesNotHaveDuplicates()
+          .allSatisfy(id -> assertThat(id).isBetween(0L, 99L));
+      TableStats stats = engine.snapshot("public", "t").stats();
+      assertThat(stats.rowCount()).isEqualTo(100);
+      // The first row was sorted, but a merge with later rows makes its segment unsorted.
+      assertThat(stats.unsortedRows()).isEqualTo(100);
+    }
+    try (StorageEngine engine = Fixtures.open(directory, 1024)) {
+      assertThat(readAll(engine, "t")).hasSize(100);
+      assertThat(segmentFiles().size()).as("superseded files deleted at open")
+          .isLessThanOrEqualTo(2 * 17);
+    }
+  }
+
+  @Test
   void createTableAsAppearsOnlyAtCommit() {
     try (StorageEngine engine = Fixtures.open(directory, 64)) {
       TableWriter writer = engine.newTableWriter(Fixtures.table("ctas", COLUMNS));
@@ -179,10 +212,10 @@ class TestCatalogAndCommits {
   }
 
   private List<Path> segmentFiles() {
-    try (var files = java.nio.file.Files.list(directory.resolve("segments"))) {
+    try (var files = Files.list(directory.resolve("segments"))) {
       return files.toList();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

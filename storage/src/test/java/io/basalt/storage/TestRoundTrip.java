@@ -132,4 +132,32 @@ class TestRoundTrip {
       assertThat(readSum).isEqualTo(sum);
     }
   }
+
+  @Test
+  void allNullBlocksAreSkippedForValuesAndReadForIsNull() {
+    try (StorageEngine engine = Fixtures.open(directory, 100)) {
+      engine.createTable(Fixtures.table("sparse", List.of(
+          column("id", ColumnType.of(TypeName.INTEGER)),
+          column("maybe", ColumnType.varchar(10)))), false);
+      List<Object[]> rows = new ArrayList<>();
+      for (int id = 0; id < 1000; id++) {
+        rows.add(new Object[] {id, id == 999 ? "last" : null});
+      }
+      try (TableWriter writer = engine.newWriter("public", "sparse", WriteMode.APPEND)) {
+        for (Object[] row : rows) {
+          writer.append(0, row);
+        }
+        writer.commit();
+      }
+      TableSnapshot snapshot = engine.snapshot("public", "sparse");
+      ScanIterator byValue = (ScanIterator) snapshot.scan(Fixtures.request(new int[] {0},
+          new ColumnPredicate(1, List.of(ValueRange.all()), false)));
+      assertThat(Fixtures.rows(byValue)).containsExactly(List.of(999));
+      assertThat(byValue.statistics().blocksRead()).isEqualTo(1);
+      assertThat(byValue.statistics().blocksSkipped()).isEqualTo(9);
+      ScanIterator byNull = (ScanIterator) snapshot.scan(Fixtures.request(new int[] {0},
+          new ColumnPredicate(1, List.of(), true)));
+      assertThat(Fixtures.rows(byNull)).hasSize(999);
+    }
+  }
 }

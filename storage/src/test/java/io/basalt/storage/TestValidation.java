@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,7 +68,7 @@ class TestValidation {
     writer.append(0, new Object[] {1, "abc    ", null, "x    ", null, null});
     writer.commit();
     assertThat(readAll(engine, "t")).containsExactly(
-        java.util.Arrays.asList(1, "abc  ", null, "x ", null, null));
+        Arrays.asList(1, "abc  ", null, "x ", null, null));
   }
 
   @Test
@@ -100,7 +101,7 @@ class TestValidation {
     writer.append(0, new Object[] {1L, null, null, null, (short) 3, 4});
     writer.commit();
     assertThat(readAll(engine, "t")).containsExactly(
-        java.util.Arrays.asList(1, null, null, null, (short) 3, 4L));
+        Arrays.asList(1, null, null, null, (short) 3, 4L));
   }
 
   @Test

@@ -2,7 +2,10 @@ package io.basalt.tpch;
 
 import static java.util.Objects.requireNonNull;
 
-/** The outcome of one TPC-H query: its row count, verdict, elapsed time and any message. */
+/**
+ * The outcome of one TPC-H query: its row count, verdict, elapsed time and, unless correct, a
+ * message that starts with the query's name.
+ */
 record QueryResult(int query, long rows, Verdict verdict, long millis, String message) {
   QueryResult {
     requireNonNull(verdict, "verdict is null");

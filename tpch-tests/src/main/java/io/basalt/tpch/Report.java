@@ -30,8 +30,7 @@ final class Report {
             "total", "", correct + "/" + results.size(), totalMillis));
     for (QueryResult result : results) {
       if (!result.message().isEmpty()) {
-        text.append(String.format("%s %s: %s%n",
-            result.name(), verdict(result.verdict()), result.message()));
+        text.append(result.message()).append(System.lineSeparator());
       }
     }
     return text.toString();

@@ -41,24 +41,17 @@ record ResultTable(List<String> columns, List<List<Object>> rows) {
   }
 
   private static Object cell(ResultSet resultSet, int column, int type) throws SQLException {
-    switch (type) {
-      case Types.TINYINT:
-      case Types.SMALLINT:
-      case Types.INTEGER:
-      case Types.BIGINT:
-      case Types.DECIMAL:
-      case Types.NUMERIC:
-        return resultSet.getBigDecimal(column);
-      case Types.REAL:
-      case Types.FLOAT:
-      case Types.DOUBLE:
-        return resultSet.getDouble(column);
-      case Types.DATE:
-        // getString, not getDate: java.sql.Date goes through the JVM's time zone.
-        String date = resultSet.getString(column);
-        return date == null || date.length() < 10 ? date : date.substring(0, 10);
-      default:
-        return resultSet.getString(column);
-    }
+    return switch (type) {
+      case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT, Types.DECIMAL,
+          Types.NUMERIC -> resultSet.getBigDecimal(column);
+      case Types.REAL, Types.FLOAT, Types.DOUBLE -> resultSet.getDouble(column);
+      case Types.DATE -> date(resultSet.getString(column));
+      default -> resultSet.getString(column);
+    };
+  }
+
+  /** Keeps {@code YYYY-MM-DD}; read with getString, since java.sql.Date shifts by time zone. */
+  private static String date(String text) {
+    return text == null || text.length() < 10 ? text : text.substring(0, 10);
   }
 }

@@ -50,8 +50,9 @@ public final class TpchCommand implements Callable<Integer> {
   private Path dataDirectory;
 
   @Option(names = "--tpch-dir",
-      description = "The TPC-H kit folder with queries/ and answers/ (default: the first "
-          + "shared/tpch above the working directory).")
+      description = "The TPC-H kit folder with queries/ and answers/ (default: the "
+          + "basalt.tpch.dir system property, else the first shared/tpch above the working "
+          + "directory).")
   private Path tpchDirectory;
 
   @Option(names = "--slices", description = "Slices of the in-process server (default: cores).")
@@ -119,8 +120,11 @@ public final class TpchCommand implements Callable<Integer> {
         out.printf("schema %s already holds the data: not loading again%n", scale.schemaName());
       } else {
         long started = System.nanoTime();
-        runner.load(data);
-        out.printf("loaded in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        List<TableLoad> loads = runner.load(data);
+        out.printf(
+            "loaded %,d rows in %.1f s%n",
+            loads.stream().mapToLong(TableLoad::rows).sum(),
+            (System.nanoTime() - started) / 1e9);
       }
       results = runner.run(kit, scale, numbers);
     } catch (SQLException e) {

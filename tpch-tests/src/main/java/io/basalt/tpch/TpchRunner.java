@@ -82,23 +82,29 @@ final class TpchRunner {
     dialect.useSchema(connection, schema);
     List<QueryResult> results = new ArrayList<>();
     for (int number : numbers) {
-      progress.accept("running " + QueryResult.name(number));
-      QueryResult result = run(kit, scale, number);
-      progress.accept(
-          String.format(
-              "%s: %s, %d rows, %d ms%s",
-              result.name(),
-              result.verdict().name().toLowerCase(Locale.ROOT),
-              result.rows(),
-              result.millis(),
-              result.message().isEmpty() ? "" : " - " + result.message()));
-      results.add(result);
+      results.add(run(kit, scale, number));
     }
     return results;
   }
 
   /** Runs query {@code number} and compares it with its answer at {@code scale}, if any. */
   QueryResult run(TpchQueries kit, TpchScale scale, int number) {
+    progress.accept("running " + QueryResult.name(number));
+    QueryResult result = runQuietly(kit, scale, number);
+    progress.accept(
+        String.format(
+            "%s: %s, %d rows, %d ms",
+            result.name(),
+            result.verdict().name().toLowerCase(Locale.ROOT),
+            result.rows(),
+            result.millis()));
+    if (!result.message().isEmpty()) {
+      progress.accept("  " + result.message());
+    }
+    return result;
+  }
+
+  private QueryResult runQuietly(TpchQueries kit, TpchScale scale, int number) {
     String name = QueryResult.name(number);
     String sql = kit.query(number);
     Optional<AnswerFile> answer = kit.answer(scale, number);
@@ -109,7 +115,8 @@ final class TpchRunner {
       result = ResultTable.read(resultSet);
     } catch (SQLException | RuntimeException e) {
       long millis = (System.nanoTime() - started) / 1_000_000;
-      return new QueryResult(number, 0, QueryResult.Verdict.FAILED, millis, describe(e));
+      return new QueryResult(
+          number, 0, QueryResult.Verdict.FAILED, millis, name + ": " + describe(e));
     }
     long millis = (System.nanoTime() - started) / 1_000_000;
     long rows = result.rows().size();
@@ -119,7 +126,7 @@ final class TpchRunner {
           rows,
           QueryResult.Verdict.UNCHECKED,
           millis,
-          "no answer for scale factor " + scale.label());
+          name + ": no answer for scale factor " + scale.label());
     }
     Optional<String> mismatch = ResultComparator.compare(name, answer.get(), result);
     return mismatch

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
+/** Checks reading the kit: answer files, query texts and scale-factor names. */
 class TestAnswerFile {
   @Test
   void parsesHeaderRowsAndNulls() {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
+/** Checks that the comparator accepts a matching result and pinpoints every kind of mismatch. */
 class TestResultComparator {
   private static final AnswerFile ANSWER =
       AnswerFile.parse(

@@ -66,6 +66,7 @@ class TestShadedDriverAlone {
               .start();
       String output = new String(process.getInputStream().readAllBytes(), UTF_8);
       assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("child JVM finished").isTrue();
+      System.out.println(output);
 
       assertThat(process.exitValue()).as(output).isZero();
       assertThat(output)

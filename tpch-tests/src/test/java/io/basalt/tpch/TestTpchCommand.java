@@ -4,12 +4,19 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
+/** Runs {@code basalt tpch} end to end on a small kit, and checks its argument errors. */
 class TestTpchCommand {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final StringWriter err = new StringWriter();
@@ -19,6 +26,44 @@ class TestTpchCommand {
     commandLine.setErr(new PrintWriter(err));
     commandLine.setOut(new PrintWriter(new StringWriter()));
     return commandLine.execute(args);
+  }
+
+  @Test
+  void runsQueriesReusesDataAndFailsOnAWrongAnswer(@TempDir Path temporary) throws IOException {
+    TpchQueries shared = TpchQueries.locate(Optional.empty());
+    Path kit = temporary.resolve("kit");
+    Path answers = kit.resolve("answers").resolve("sf0.01");
+    Files.createDirectories(kit.resolve("queries"));
+    Files.createDirectories(answers);
+    for (String query : List.of("q01", "q06")) {
+      Files.copy(shared.directory().resolve("queries").resolve(query + ".sql"),
+          kit.resolve("queries").resolve(query + ".sql"));
+      Files.copy(shared.directory().resolve("answers").resolve("sf0.01").resolve(query + ".csv"),
+          answers.resolve(query + ".csv"));
+    }
+    Path q06 = answers.resolve("q06.csv");
+    String rightAnswer = Files.readString(q06, UTF_8);
+    Files.writeString(q06, "revenue\n999.99\n", UTF_8);
+    String[] args = {
+      "--sf", "0.01", "--queries", "1,6", "--slices", "2",
+      "--data-dir", temporary.resolve("data").toString(), "--tpch-dir", kit.toString()
+    };
+
+    assertThat(execute(args)).as(err.toString()).isEqualTo(1);
+    assertThat(out.toString(UTF_8))
+        .contains("lineitem       60,175 rows in", "loaded  tpch_sf0_01.lineitem: 60,175 rows")
+        .contains("Q01   |         4 | yes")
+        .contains("Q06   |         1 | WRONG")
+        .contains("total |           | 1/2")
+        .contains("\nQ06: row 1, column 1 (revenue): expected '999.99', got '");
+
+    Files.writeString(q06, rightAnswer, UTF_8);
+    out.reset();
+    assertThat(execute(args)).as(err.toString()).isZero();
+    assertThat(out.toString(UTF_8))
+        .contains("lineitem       60,175 rows (already generated)")
+        .contains("schema tpch_sf0_01 already holds the data: not loading again")
+        .contains("total |           | 2/2");
   }
 
   @Test

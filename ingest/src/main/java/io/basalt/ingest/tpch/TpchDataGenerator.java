@@ -29,10 +29,11 @@ import java.util.concurrent.Future;
  *
  * <p>Each table is cut into chunks that worker threads generate in parallel, while the calling
  * thread appends the finished chunks in order to a hidden temporary file; the file is renamed to
- * {@code <table>.tbl} only when complete, next to a {@code <table>.rows} file holding its row
+ * {@code <table>.tbl} only when complete, next to a {@code _<table>.rows} file holding its row
  * count and scale factor. A later run of the same scale factor finds complete tables and skips
- * them, and a killed run leaves at worst a hidden temporary file that the next run overwrites. Neither temporary nor row-count files
- * start with {@code <table>.tbl}, so a COPY of that prefix sees only the data.
+ * them, and a killed run leaves at worst a hidden temporary file that the next run overwrites.
+ * Temporary and row-count files start with {@code .} or {@code _}, never with the table name, so
+ * a COPY of the prefix {@code <table>} or {@code <table>.tbl} sees only the data.
  */
 public final class TpchDataGenerator {
   /** Rows per chunk: large enough to amortize a task, small enough to bound memory (~15 MB). */
@@ -235,7 +236,7 @@ public final class TpchDataGenerator {
   }
 
   private static Path rowsFile(Path directory, String table) {
-    return directory.resolve(table + ".rows");
+    return directory.resolve("_" + table + ".rows");
   }
 
   private static Path temporaryFile(Path directory, String table) {

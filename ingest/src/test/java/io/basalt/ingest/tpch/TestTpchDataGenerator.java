@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Checks the generated files: row counts, exact dbgen text, progress and reuse. */
 class TestTpchDataGenerator {
   private static final Map<String, Long> SF_001_ROWS =
       Map.of(

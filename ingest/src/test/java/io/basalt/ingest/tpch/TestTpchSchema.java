@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
+/** Checks the TPC-H DDL and COPY statements. */
 class TestTpchSchema {
   @Test
   void createsLineitemWithItsPhysicalDesign() {

@@ -16,11 +16,7 @@ import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlNode;
-import org.apache.calcite.sql.SqlOperatorTable;
-import org.apache.calcite.sql.util.SqlOperatorTables;
-import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.sql.validate.SqlValidator;
-import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import io.basalt.planner.sql.SqlSettings;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -120,11 +116,6 @@ final class QueryRunner {
   private SqlValidator validator() {
     CalciteCatalogReader catalogReader = new CalciteCatalogReader(context.getRootSchema(),
         context.getDefaultSchemaPath(), context.getTypeFactory(), context.config());
-    SqlOperatorTable operators =
-        SqlOperatorTables.chain(SqlSettings.operatorTable(), catalogReader);
-    return SqlValidatorUtil.newValidator(operators, catalogReader, context.getTypeFactory(),
-        SqlValidator.Config.DEFAULT
-            .withConformance(SqlConformanceEnum.BABEL)
-            .withIdentifierExpansion(true));
+    return SqlSettings.newValidator(catalogReader, context.getTypeFactory(), c -> c);
   }
 }

@@ -29,6 +29,9 @@ import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptCostFactory;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rex.RexBuilder;
+import java.util.function.UnaryOperator;
+import org.apache.calcite.prepare.Prepare.CatalogReader;
+import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.tools.Program;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
@@ -78,6 +81,13 @@ public final class BasaltPrepare extends CalcitePrepareImpl {
       protected Program getProgram() {
         return BasaltPrograms.standard();
       }
+
+      @Override
+      protected SqlValidator createSqlValidator(CatalogReader reader,
+          UnaryOperator<SqlValidator.Config> configTransform) {
+        return SqlSettings.newValidator((CalciteCatalogReader) reader, typeFactory,
+            configTransform);
+      }
     };
   }
 
@@ -86,6 +96,10 @@ public final class BasaltPrepare extends CalcitePrepareImpl {
       long maxRowCount) {
     if (query.sql == null) {
       return super.prepareSql(context, query, elementType, maxRowCount);
+    }
+    String sql = SqlSettings.withoutTrailingSemicolons(query.sql);
+    if (!sql.equals(query.sql)) {
+      return prepareSql(context, CalcitePrepare.Query.of(sql), elementType, maxRowCount);
     }
     SqlNode node = parse(query.sql);
     StatementExecutor executor = new StatementExecutor(services, this, context);

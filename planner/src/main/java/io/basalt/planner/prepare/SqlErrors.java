@@ -1,6 +1,9 @@
 package io.basalt.planner.prepare;
 
 import io.basalt.storage.StorageException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParserPos;
@@ -59,31 +62,63 @@ public final class SqlErrors {
     return new SqlError("XX000", message);
   }
 
+  private static final Pattern OBJECT_WITHIN =
+      Pattern.compile("Object '([^']*)' not found within '([^']*)'.*", Pattern.DOTALL);
+  private static final Pattern OBJECT =
+      Pattern.compile("(?:Object|Table) '([^']*)' not found.*", Pattern.DOTALL);
+  private static final Pattern COLUMN =
+      Pattern.compile("Column '([^']*)' not found in (?:any table|table '([^']*)').*",
+          Pattern.DOTALL);
+  private static final Pattern SELF_REFERENCE = Pattern.compile(
+      "The definition of column '([^']*)' depends on itself.*", Pattern.DOTALL);
+  private static final Pattern FUNCTION = Pattern.compile(
+      "No match found for function signature ([^(]*)\\((.*)\\).*", Pattern.DOTALL);
+
+  /**
+   * Rewords Calcite's validation errors as PostgreSQL and Redshift word them, keeping the
+   * position: {@code relation "x" does not exist}, {@code column "c" does not exist}.
+   */
   private static SqlError validationError(CalciteContextException e) {
-    String message = e.getMessage() == null ? "" : e.getMessage();
-    String cause = e.getCause() == null || e.getCause().getMessage() == null
-        ? message : e.getCause().getMessage();
-    String position = "line " + e.getPosLine() + ", column " + e.getPosColumn();
+    String cause = e.getCause() != null && e.getCause().getMessage() != null
+        ? e.getCause().getMessage() : String.valueOf(e.getMessage());
+    String position = " (line " + e.getPosLine() + ", column " + e.getPosColumn() + ")";
+    Matcher matcher;
+    if ((matcher = OBJECT_WITHIN.matcher(cause)).matches()) {
+      return new SqlError("42P01", "relation \"" + matcher.group(2) + "." + matcher.group(1)
+          + "\" does not exist" + position);
+    }
+    if ((matcher = OBJECT.matcher(cause)).matches()) {
+      return new SqlError("42P01", "relation \"" + matcher.group(1) + "\" does not exist"
+          + position);
+    }
+    if ((matcher = COLUMN.matcher(cause)).matches()) {
+      String table = matcher.group(2) == null ? "" : " of relation \"" + matcher.group(2) + "\"";
+      return new SqlError("42703", "column \"" + matcher.group(1) + "\"" + table
+          + " does not exist" + position);
+    }
+    if ((matcher = SELF_REFERENCE.matcher(cause)).matches()) {
+      // Babel conformance looks an unknown column up among the select list's aliases too.
+      return new SqlError("42703", "column \"" + matcher.group(1) + "\" does not exist"
+          + position);
+    }
+    if ((matcher = FUNCTION.matcher(cause)).matches()) {
+      return new SqlError("42883", "function " + matcher.group(1).toLowerCase(Locale.ROOT) + "("
+          + matcher.group(2).replace("<", "").replace(">", "").toLowerCase(Locale.ROOT)
+          + ") does not exist" + position);
+    }
     String state;
-    if (cause.startsWith("Object '") && cause.contains("not found")) {
-      // Calcite names unknown tables and schemas alike; Redshift reports both as relations.
-      state = "42P01";
-    } else if (cause.startsWith("Column '") || cause.contains("not found in any table")
-        || cause.contains("not found in table")) {
-      state = "42703";
-    } else if (cause.contains("No match found for function signature")) {
-      state = "42883";
-    } else if (cause.startsWith("Cannot apply") || cause.contains("Cannot assign")
-        || cause.contains("cannot be cast") || cause.contains("Illegal mixing")) {
+    if (cause.startsWith("Cannot apply") || cause.contains("Cannot assign")
+        || cause.contains("cannot be cast") || cause.contains("Illegal mixing")
+        || cause.contains("Cannot infer")) {
       state = "42804";
     } else if (cause.contains("is ambiguous")) {
       state = "42702";
-    } else if (cause.contains("must appear in the GROUP BY") || cause.contains("not being grouped")) {
+    } else if (cause.contains("not being grouped") || cause.contains("GROUP BY")) {
       state = "42803";
     } else {
-      state = "42000";
+      state = "42601";
     }
-    return new SqlError(state, cause + " (" + position + ")");
+    return new SqlError(state, cause + position);
   }
 
   private static String firstLine(String message) {

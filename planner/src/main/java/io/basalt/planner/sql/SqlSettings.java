@@ -9,7 +9,13 @@ import org.apache.calcite.config.NullCollation;
 import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.fun.SqlLibrary;
 import org.apache.calcite.sql.fun.SqlLibraryOperatorTableFactory;
+import java.util.function.UnaryOperator;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.util.SqlOperatorTables;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.sql.parser.SqlParserImplFactory;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 
@@ -46,10 +52,34 @@ public final class SqlSettings {
     }
   }
 
-  /** Redshift's functions come from Calcite's standard and PostgreSQL libraries. */
+  /**
+   * Redshift's functions: Calcite's standard library, its PostgreSQL library and its Oracle one
+   * (NVL, NVL2, DECODE, SYSDATE), found whatever the case of the name, since unquoted names are
+   * folded to lower case and Calcite's library functions are registered in upper case.
+   */
   public static SqlOperatorTable operatorTable() {
-    return SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(
-        SqlLibrary.STANDARD, SqlLibrary.POSTGRESQL);
+    return CaseInsensitiveOperatorTable.of(SqlLibraryOperatorTableFactory.INSTANCE
+        .getOperatorTable(SqlLibrary.STANDARD, SqlLibrary.POSTGRESQL, SqlLibrary.ORACLE));
+  }
+
+  /** A validator with Basalt's functions and rules, for queries and for DDL checks alike. */
+  public static SqlValidator newValidator(CalciteCatalogReader catalogReader,
+      RelDataTypeFactory typeFactory, UnaryOperator<SqlValidator.Config> configTransform) {
+    SqlOperatorTable operators = SqlOperatorTables.chain(operatorTable(), catalogReader);
+    return SqlValidatorUtil.newValidator(operators, catalogReader, typeFactory,
+        configTransform.apply(SqlValidator.Config.DEFAULT
+            .withConformance(SqlConformanceEnum.BABEL)
+            .withDefaultNullCollation(NullCollation.HIGH)
+            .withIdentifierExpansion(true)));
+  }
+
+  /** Removes the semicolons (and blanks) that scripts put after a statement. */
+  public static String withoutTrailingSemicolons(String sql) {
+    int end = sql.length();
+    while (end > 0 && (sql.charAt(end - 1) == ';' || Character.isWhitespace(sql.charAt(end - 1)))) {
+      end--;
+    }
+    return sql.substring(0, end);
   }
 
   /** Properties for the embedded Calcite connection behind each session. */
@@ -64,7 +94,8 @@ public final class SqlSettings {
     properties.setProperty(CalciteConnectionProperty.PARSER_FACTORY.camelName(), PARSER_FACTORY);
     properties.setProperty(CalciteConnectionProperty.TYPE_SYSTEM.camelName(),
         BasaltTypeSystem.class.getName() + "#INSTANCE");
-    properties.setProperty(CalciteConnectionProperty.FUN.camelName(), "standard,postgresql");
+    properties.setProperty(CalciteConnectionProperty.FUN.camelName(),
+        "standard,postgresql,oracle");
     properties.setProperty(CalciteConnectionProperty.SCHEMA.camelName(), defaultSchema);
     properties.setProperty(CalciteConnectionProperty.TIME_ZONE.camelName(), "UTC");
     properties.setProperty(CalciteConnectionProperty.DEFAULT_NULL_COLLATION.camelName(),

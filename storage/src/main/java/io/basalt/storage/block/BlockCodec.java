@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
@@ -67,7 +68,7 @@ final class BlockCodec {
       if (compressed.length + 4 < raw.length * MIN_ZSTD_GAIN) {
         byte[] out = new byte[compressed.length + 5];
         out[0] = 1;
-        ByteBuffer.wrap(out, 1, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(raw.length);
+        ByteBuffer.wrap(out, 1, 4).order(ByteOrder.LITTLE_ENDIAN).putInt(raw.length);
         System.arraycopy(compressed, 0, out, 5, compressed.length);
         return new Encoded(out, encoding, true);
       }
@@ -80,7 +81,7 @@ final class BlockCodec {
   static ColumnBlock decode(PhysicalType type, int scale, int rows, byte[] stored) {
     byte[] raw;
     if (stored[0] == 1) {
-      int rawLength = ByteBuffer.wrap(stored, 1, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+      int rawLength = ByteBuffer.wrap(stored, 1, 4).order(ByteOrder.LITTLE_ENDIAN)
           .getInt();
       raw = new byte[rawLength];
       long written = Zstd.decompressByteArray(raw, 0, rawLength, stored, 5, stored.length - 5);

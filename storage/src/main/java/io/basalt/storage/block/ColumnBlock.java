@@ -50,23 +50,8 @@ public record ColumnBlock(
         }
         yield new ColumnBlock(type, count, selectedNulls, null, out, null, null);
       }
-      case STRING -> {
-        DecodedStrings selected;
-        if (strings.values() != null) {
-          String[] out = new String[count];
-          for (int i = 0; i < count; i++) {
-            out[i] = strings.values()[positions[i]];
-          }
-          selected = new DecodedStrings(out, null, null);
-        } else {
-          int[] out = new int[count];
-          for (int i = 0; i < count; i++) {
-            out[i] = strings.codes()[positions[i]];
-          }
-          selected = new DecodedStrings(null, strings.dictionary(), out);
-        }
-        yield new ColumnBlock(type, count, selectedNulls, null, null, selected, null);
-      }
+      case STRING -> new ColumnBlock(type, count, selectedNulls, null, null,
+          strings.select(positions, count), null);
       case BIG_DECIMAL -> {
         BigDecimal[] out = new BigDecimal[count];
         for (int i = 0; i < count; i++) {

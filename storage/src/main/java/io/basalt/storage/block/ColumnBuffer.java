@@ -51,6 +51,9 @@ public abstract class ColumnBuffer {
     nulls[size++] = true;
   }
 
+  /** Appends the value (or NULL) of one row of a decoded block of the same column type. */
+  public abstract void addFrom(ColumnBlock block, int row);
+
   /** Orders two rows, NULL after every value. */
   public final int compare(int a, int b) {
     boolean nullA = nulls[a];

@@ -21,6 +21,15 @@ public final class DoubleColumnBuffer extends ColumnBuffer {
     values[size++] = value;
   }
 
+  @Override
+  public void addFrom(ColumnBlock block, int row) {
+    if (block.isNull(row)) {
+      addNull();
+    } else {
+      add(block.doubles()[row]);
+    }
+  }
+
   public double get(int row) {
     return values[row];
   }

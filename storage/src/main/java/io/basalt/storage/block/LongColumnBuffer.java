@@ -21,6 +21,15 @@ public final class LongColumnBuffer extends ColumnBuffer {
     values[size++] = value;
   }
 
+  @Override
+  public void addFrom(ColumnBlock block, int row) {
+    if (block.isNull(row)) {
+      addNull();
+    } else {
+      add(block.longs()[row]);
+    }
+  }
+
   public long get(int row) {
     return values[row];
   }

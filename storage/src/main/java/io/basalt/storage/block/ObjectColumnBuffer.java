@@ -24,6 +24,17 @@ public final class ObjectColumnBuffer extends ColumnBuffer {
     values[size++] = value;
   }
 
+  @Override
+  public void addFrom(ColumnBlock block, int row) {
+    if (block.isNull(row)) {
+      addNull();
+    } else if (block.type() == PhysicalType.STRING) {
+      add(block.strings().get(row));
+    } else {
+      add(block.decimals()[row]);
+    }
+  }
+
   public Object get(int row) {
     return values[row];
   }

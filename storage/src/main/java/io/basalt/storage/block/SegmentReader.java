@@ -8,23 +8,24 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-/** Reads the footer and the blocks of one segment file; safe to use from many threads at once. */
-public final class SegmentReader implements AutoCloseable {
+/**
+ * Reads the footer and the blocks of one segment file; safe to use from many threads at once.
+ * Holds only the footer: each block read opens the file briefly, so that a store with many
+ * segments does not hold a file descriptor per segment.
+ */
+public final class SegmentReader {
   private static final int TRAILER = 16;
 
   private final Path file;
-  private final FileChannel channel;
   private final SegmentFooter footer;
 
-  private SegmentReader(Path file, FileChannel channel, SegmentFooter footer) {
+  private SegmentReader(Path file, SegmentFooter footer) {
     this.file = file;
-    this.channel = channel;
     this.footer = footer;
   }
 
   public static SegmentReader open(Path file) throws IOException {
-    FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
-    try {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = channel.size();
       if (size < TRAILER) {
         throw new IOException("Cannot read segment " + file + ": file is truncated");
@@ -37,10 +38,7 @@ public final class SegmentReader implements AutoCloseable {
       }
       ByteBuffer footerBytes = readAt(channel, footerOffset, footerLength);
       SegmentFooter footer = FooterFormat.read(new ByteReader(footerBytes.array()));
-      return new SegmentReader(file, channel, footer);
-    } catch (IOException | RuntimeException e) {
-      channel.close();
-      throw e;
+      return new SegmentReader(file, footer);
     }
   }
 
@@ -57,10 +55,6 @@ public final class SegmentReader implements AutoCloseable {
     return buffer;
   }
 
-  public Path file() {
-    return file;
-  }
-
   public SegmentFooter footer() {
     return footer;
   }
@@ -69,12 +63,10 @@ public final class SegmentReader implements AutoCloseable {
   public ColumnBlock read(int column, int block) throws IOException {
     ColumnMeta meta = footer.columns().get(column);
     BlockMeta blockMeta = meta.blocks().get(block);
-    byte[] stored = readAt(channel, blockMeta.offset(), blockMeta.length()).array();
+    byte[] stored;
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      stored = readAt(channel, blockMeta.offset(), blockMeta.length()).array();
+    }
     return BlockCodec.decode(meta.type(), meta.scale(), footer.rowsInBlock(block), stored);
-  }
-
-  @Override
-  public void close() throws IOException {
-    channel.close();
   }
 }

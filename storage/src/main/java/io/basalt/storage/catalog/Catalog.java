@@ -1,25 +1,21 @@
 package io.basalt.storage.catalog;
 
-import io.basalt.storage.ColumnDefinition;
-import io.basalt.storage.DistStyle;
 import io.basalt.storage.StorageException;
 import io.basalt.storage.TableDefinition;
 import io.basalt.storage.ViewDefinition;
 import io.basalt.storage.WriteMode;
 import io.basalt.storage.io.DurableFiles;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * The committed state of a data directory and the only way to change it: every change builds a
@@ -29,98 +25,89 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class Catalog implements AutoCloseable {
   public static final String SEGMENTS_DIRECTORY = "segments";
   public static final String SEGMENT_SUFFIX = ".seg";
-  private static final String LOCK_FILE = "basalt.lock";
-  /**
-   * Directories open in this process. File locks exclude other processes only, and closing a
-   * second channel on the lock file could drop this process's lock, so the check happens here
-   * first.
-   */
-  private static final Set<Path> OPEN_DIRECTORIES = ConcurrentHashMap.newKeySet();
-
   private final Path directory;
   private final Path segments;
   private final ManifestStore store;
-  private final FileChannel lockChannel;
+  private final DirectoryLock directoryLock;
   private final Runnable beforePublish;
+  private final Consumer<Set<String>> superseded;
   private final ReentrantLock lock = new ReentrantLock();
   private final AtomicLong nextFileId;
   private volatile Manifest current;
   private boolean closed;
 
-  private Catalog(Path directory, FileChannel lockChannel, Manifest manifest,
-      Runnable beforePublish) {
+  private Catalog(Path directory, DirectoryLock directoryLock, Manifest manifest,
+      Runnable beforePublish, Consumer<Set<String>> superseded) {
     this.directory = directory;
     this.segments = directory.resolve(SEGMENTS_DIRECTORY);
     this.store = new ManifestStore(directory);
-    this.lockChannel = lockChannel;
+    this.directoryLock = directoryLock;
     this.current = manifest;
     this.nextFileId = new AtomicLong(manifest.nextFileId());
     this.beforePublish = beforePublish;
+    this.superseded = superseded;
   }
 
   /**
    * Opens (creating if needed) the catalog of a data directory, drops temporary tables left by the
    * previous process, and deletes files that the published manifest does not reference: segments
    * of commits that never published and of tables or rows superseded since.
-   * {@code beforePublish} runs before every publication (a failure-injection point for tests).
+   * {@code beforePublish} runs before every publication (a failure-injection point for tests);
+   * {@code superseded} receives, after each publication, the segment files the new manifest no
+   * longer references.
    */
-  public static Catalog open(Path directory, Runnable beforePublish) {
-    Path key = directory.toAbsolutePath().normalize();
-    if (!OPEN_DIRECTORIES.add(key)) {
-      throw new StorageException("55006", "Cannot open data directory " + directory
-          + ": it is already open in this process");
-    }
-    FileChannel lockChannel = null;
+  public static Catalog open(Path directory, Runnable beforePublish,
+      Consumer<Set<String>> superseded) {
+    DirectoryLock directoryLock = null;
     try {
       Files.createDirectories(directory.resolve(SEGMENTS_DIRECTORY));
-      lockChannel = FileChannel.open(directory.resolve(LOCK_FILE), StandardOpenOption.CREATE,
-          StandardOpenOption.WRITE);
-      if (lockChannel.tryLock() == null) {
-        throw new StorageException("55006", "Cannot open data directory " + directory
-            + ": another process is using it");
-      }
+      directoryLock = DirectoryLock.acquire(directory);
       ManifestStore store = new ManifestStore(directory);
       Manifest manifest = store.load();
-      boolean fresh = manifest == null;
-      if (fresh) {
+      boolean changed = manifest == null;
+      if (manifest == null) {
         manifest = Manifest.empty();
       }
-      Catalog catalog = new Catalog(directory, lockChannel, manifest, beforePublish);
+      Catalog catalog = new Catalog(directory, directoryLock, manifest, beforePublish,
+          superseded);
       List<TableEntry> kept = manifest.tablesExcept(entry -> entry.definition().temporary());
-      if (fresh || kept.size() != manifest.tables().size()) {
+      if (changed || kept.size() != manifest.tables().size()) {
         catalog.publish(manifest.withTables(kept));
       }
       catalog.deleteOrphans();
       return catalog;
     } catch (IOException e) {
-      closeQuietly(lockChannel);
-      OPEN_DIRECTORIES.remove(key);
+      closeQuietly(directoryLock);
       throw new StorageException("58030", "Cannot open data directory " + directory + ": " + e,
           e);
     } catch (RuntimeException e) {
-      closeQuietly(lockChannel);
-      OPEN_DIRECTORIES.remove(key);
+      closeQuietly(directoryLock);
       throw e;
     }
   }
 
-  private static void closeQuietly(FileChannel channel) {
-    if (channel != null) {
+  private static void closeQuietly(DirectoryLock directoryLock) {
+    if (directoryLock != null) {
       try {
-        channel.close();
+        directoryLock.close();
       } catch (IOException ignored) {
         // Already failing with a more useful error.
       }
     }
   }
 
-  private void deleteOrphans() throws IOException {
-    Set<String> referenced = new HashSet<>();
-    for (TableEntry entry : current.tables()) {
+  private static Set<String> files(Manifest manifest) {
+    Set<String> files = new HashSet<>();
+    for (TableEntry entry : manifest.tables()) {
       for (SegmentRef segment : entry.segments()) {
-        referenced.add(segment.file());
+        files.add(segment.file());
       }
     }
+    return files;
+  }
+
+  private void deleteOrphans() throws IOException {
+    Set<String> referenced = files(current);
     boolean deleted = false;
     try (DirectoryStream<Path> files = Files.newDirectoryStream(segments)) {
       for (Path file : files) {
@@ -161,7 +148,13 @@ public final class Catalog implements AutoCloseable {
     } catch (IOException e) {
       throw new StorageException("58030", "Cannot commit: writing the manifest failed: " + e, e);
     }
+    Manifest previous = current;
     current = numbered;
+    Set<String> gone = files(previous);
+    gone.removeAll(files(numbered));
+    if (!gone.isEmpty()) {
+      superseded.accept(gone);
+    }
   }
 
   public void createSchema(String schema, boolean ifNotExists) {
@@ -227,7 +220,10 @@ public final class Catalog implements AutoCloseable {
         + "\" already exists");
   }
 
-  /** Creates an empty table; returns its definition with the new id, or null if it existed. */
+  /**
+   * Creates an empty table and returns its definition with the new id; with {@code ifNotExists},
+   * an existing table's definition, or {@code table} itself when a view has the name.
+   */
   public TableDefinition createTable(TableDefinition table, boolean ifNotExists) {
     validate(table);
     lock.lock();
@@ -236,7 +232,7 @@ public final class Catalog implements AutoCloseable {
       if (nameTaken(table.schema(), table.name())) {
         if (ifNotExists) {
           return current.table(table.schema(), table.name())
-              .map(TableEntry::definition).orElse(null);
+              .map(TableEntry::definition).orElse(table);
         }
         throw duplicate(table.schema(), table.name());
       }
@@ -252,32 +248,7 @@ public final class Catalog implements AutoCloseable {
 
   /** Checks what a table definition refers to: column names, distkey and sort key columns. */
   public static void validate(TableDefinition table) {
-    String qualified = "\"" + table.schema() + "." + table.name() + "\"";
-    if (table.columns().isEmpty()) {
-      throw new StorageException("42601", "Cannot create table " + qualified
-          + ": a table needs at least one column");
-    }
-    Set<String> names = new HashSet<>();
-    for (ColumnDefinition column : table.columns()) {
-      if (!names.add(column.name())) {
-        throw new StorageException("42701", "Cannot create table " + qualified + ": column \""
-            + column.name() + "\" specified more than once");
-      }
-    }
-    if (table.distStyle() == DistStyle.KEY && table.distKey() == null) {
-      throw new StorageException("42601", "Cannot create table " + qualified
-          + ": DISTSTYLE KEY needs a DISTKEY column");
-    }
-    if (table.distKey() != null && !names.contains(table.distKey())) {
-      throw new StorageException("42703", "Cannot create table " + qualified + ": column \""
-          + table.distKey() + "\" named in DISTKEY does not exist");
-    }
-    for (String column : table.sortKeyColumns()) {
-      if (!names.contains(column)) {
-        throw new StorageException("42703", "Cannot create table " + qualified + ": column \""
-            + column + "\" named in SORTKEY does not exist");
-      }
-    }
+    DefinitionCheck.validate(table);
   }
 
   public void dropTable(String schema, String table, boolean ifExists) {
@@ -348,10 +319,12 @@ public final class Catalog implements AutoCloseable {
    * Publishes the rows of one writer. With {@code creates}, the table is created in the same
    * commit (CREATE TABLE AS) and the definition's id is ignored; otherwise the table must still be
    * the one (same id) the writer was opened on. APPEND segments added to a table that already has
-   * rows form its unsorted region. Returns the committed definition.
+   * rows form its unsorted region. Each of {@code merges} (APPEND only) replaces its small
+   * segments when all of them are still there; the merges that could not apply are returned, and
+   * their files are the caller's to delete.
    */
-  public TableDefinition commit(TableDefinition target, boolean creates, WriteMode mode,
-      List<SegmentRef> newSegments) {
+  public List<SegmentMerge> commit(TableDefinition target, boolean creates, WriteMode mode,
+      List<SegmentRef> newSegments, List<SegmentMerge> merges) {
     lock.lock();
     try {
       if (creates) {
@@ -363,25 +336,127 @@ public final class Catalog implements AutoCloseable {
         List<TableEntry> tables = new ArrayList<>(current.tables());
         tables.add(new TableEntry(created, newSegments));
         publish(current.withTables(tables).withNextTableId(created.id() + 1));
-        return created;
+        return merges;
       }
       TableEntry entry = current.table(target.schema(), target.name())
           .filter(e -> e.definition().id() == target.id())
           .orElseThrow(() -> new StorageException("42P01", "Cannot commit rows to table \""
               + target.schema() + "." + target.name() + "\": it was dropped"));
+      requireSameDefinition(entry, target);
       List<SegmentRef> segments = new ArrayList<>();
+      List<SegmentMerge> unused = new ArrayList<>();
       if (mode == WriteMode.APPEND) {
         segments.addAll(entry.segments());
         boolean hasRows = entry.rowCount() > 0;
+        for (SegmentMerge merge : merges) {
+          Set<String> files = new HashSet<>();
+          for (SegmentRef segment : merge.replaced()) {
+            files.add(segment.file());
+          }
+          List<SegmentRef> kept = new ArrayList<>(segments);
+          kept.removeIf(segment -> files.contains(segment.file()));
+          if (kept.size() == segments.size() - files.size()) {
+            kept.add(merge.merged());
+            segments = kept;
+          } else {
+            unused.add(merge);
+          }
+        }
         for (SegmentRef segment : newSegments) {
           segments.add(hasRows ? segment.asUnsorted() : segment);
         }
       } else {
         segments.addAll(newSegments);
+        unused.addAll(merges);
       }
       publish(current.withTables(current.tablesReplacing(target.id(),
           new TableEntry(entry.definition(), segments))));
-      return entry.definition();
+      return unused;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Rows written for one definition must not land in a table altered since (40001). */
+  private static void requireSameDefinition(TableEntry entry, TableDefinition target) {
+    if (!entry.definition().equals(target)) {
+      throw new StorageException("40001", "Cannot commit rows to table \"" + target.schema()
+          + "." + target.name() + "\": it was altered while they were written");
+    }
+  }
+
+  /**
+   * Publishes a new definition and all the rows of an existing table (ALTER TABLE by rewrite):
+   * the table with {@code target}'s id must still exist; its name may not change here.
+   */
+  public void commitRedefinition(TableDefinition target, List<SegmentRef> rows) {
+    lock.lock();
+    try {
+      current.table(target.schema(), target.name())
+          .filter(e -> e.definition().id() == target.id())
+          .orElseThrow(() -> new StorageException("42P01", "Cannot alter table \""
+              + target.schema() + "." + target.name() + "\": it was dropped"));
+      publish(current.withTables(current.tablesReplacing(target.id(),
+          new TableEntry(target, rows))));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Renames a table, keeping its id and rows. */
+  public void renameTable(String schema, String table, String newName) {
+    lock.lock();
+    try {
+      TableEntry entry = current.table(schema, table).orElseThrow(() -> new StorageException(
+          "42P01", "relation \"" + schema + "." + table + "\" does not exist"));
+      if (nameTaken(schema, newName)) {
+        throw duplicate(schema, newName);
+      }
+      TableDefinition old = entry.definition();
+      TableDefinition renamed = new TableDefinition(old.id(), old.schema(), newName,
+          old.columns(), old.distStyle(), old.distKey(), old.sortKeyKind(),
+          old.sortKeyColumns(), old.temporary());
+      publish(current.withTables(current.tablesReplacing(old.id(),
+          new TableEntry(renamed, entry.segments()))));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Publishes a rewrite of a table's rows (VACUUM): {@code replaced} segments give way to
+   * {@code rewritten}, while segments committed since the rewrite began stay. Throws 40001 when
+   * a replaced segment is gone (the table was replaced, truncated or rewritten meanwhile).
+   */
+  public void commitRewrite(TableDefinition target, List<SegmentRef> replaced,
+      List<SegmentRef> rewritten) {
+    lock.lock();
+    try {
+      String qualified = "\"" + target.schema() + "." + target.name() + "\"";
+      TableEntry entry = current.table(target.schema(), target.name())
+          .filter(e -> e.definition().id() == target.id())
+          .orElseThrow(() -> new StorageException("42P01", "Cannot rewrite table " + qualified
+              + ": it was dropped"));
+      requireSameDefinition(entry, target);
+      Set<String> gone = new HashSet<>();
+      for (SegmentRef segment : replaced) {
+        gone.add(segment.file());
+      }
+      List<SegmentRef> segments = new ArrayList<>(rewritten);
+      int found = 0;
+      for (SegmentRef segment : entry.segments()) {
+        if (gone.contains(segment.file())) {
+          found++;
+        } else {
+          segments.add(segment);
+        }
+      }
+      if (found != gone.size()) {
+        throw new StorageException("40001", "Cannot rewrite table " + qualified
+            + ": its rows were replaced concurrently");
+      }
+      publish(current.withTables(current.tablesReplacing(target.id(),
+          new TableEntry(entry.definition(), segments))));
     } finally {
       lock.unlock();
     }
@@ -395,13 +470,11 @@ public final class Catalog implements AutoCloseable {
         return;
       }
       closed = true;
-      // Closing the channel releases the lock.
-      lockChannel.close();
+      directoryLock.close();
     } catch (IOException e) {
       throw new StorageException("58030", "Cannot close data directory " + directory + ": " + e,
           e);
     } finally {
-      OPEN_DIRECTORIES.remove(directory.toAbsolutePath().normalize());
       lock.unlock();
     }
   }

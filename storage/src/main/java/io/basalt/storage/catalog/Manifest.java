@@ -10,7 +10,7 @@ import java.util.function.Predicate;
 
 /**
  * Everything committed in a store at one moment: schemas, tables with their segments, views, and
- * the next table id. Immutable; a change produces a new manifest that is then published.
+ * the next table and file ids. Immutable; a change produces a new manifest that is then published.
  */
 public record Manifest(
     long version,

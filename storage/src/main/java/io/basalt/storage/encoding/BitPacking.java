@@ -1,5 +1,7 @@
 package io.basalt.storage.encoding;
 
+import java.util.Arrays;
+
 /**
  * Packs non-negative offsets of at most {@link #MAX_WIDTH} bits each, little-endian, followed by
  * eight bytes of padding so that every value can be read with one unaligned 64-bit load.
@@ -19,12 +21,12 @@ final class BitPacking {
     return (int) (((long) count * width + 7) >>> 3) + 8;
   }
 
-  /** Writes {@code values[i] - base} for the first {@code count} values using {@code width} bits. */
+  /** Writes {@code values[i] - base} for the first {@code count} values in {@code width} bits. */
   static void pack(long[] values, int count, long base, int width, ByteWriter out) {
     int length = packedBytes(count, width);
     byte[] buffer = out.reserve(length);
     int start = out.size();
-    java.util.Arrays.fill(buffer, start, start + length, (byte) 0);
+    Arrays.fill(buffer, start, start + length, (byte) 0);
     if (width > 0) {
       long bitPosition = 0;
       for (int i = 0; i < count; i++) {
@@ -45,7 +47,7 @@ final class BitPacking {
     int start = in.position();
     in.skip(length);
     if (width == 0) {
-      java.util.Arrays.fill(out, outOffset, outOffset + count, base);
+      Arrays.fill(out, outOffset, outOffset + count, base);
       return;
     }
     long mask = (1L << width) - 1;
@@ -64,7 +66,7 @@ final class BitPacking {
     int start = in.position();
     in.skip(length);
     if (width == 0) {
-      java.util.Arrays.fill(out, 0, count, 0);
+      Arrays.fill(out, 0, count, 0);
       return;
     }
     long mask = (1L << width) - 1;

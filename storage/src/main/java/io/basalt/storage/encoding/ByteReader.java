@@ -60,22 +60,6 @@ public final class ByteReader {
     return value;
   }
 
-  public long getVarLong() {
-    long result = 0;
-    int shift = 0;
-    while (true) {
-      int b = getByte();
-      result |= (long) (b & 0x7F) << shift;
-      if ((b & 0x80) == 0) {
-        return result;
-      }
-      shift += 7;
-      if (shift > 63) {
-        throw new IllegalStateException("Cannot read varint: too long");
-      }
-    }
-  }
-
   public byte[] getBytes(int length) {
     check(length);
     byte[] out = new byte[length];

@@ -23,7 +23,7 @@ public final class ByteWriter {
     return size;
   }
 
-  /** Makes room for {@code more} bytes and returns the backing array (valid until the next write). */
+  /** Makes room for {@code more} bytes; returns the backing array, valid until the next write. */
   byte[] reserve(int more) {
     int needed = size + more;
     if (needed < 0) {
@@ -54,17 +54,6 @@ public final class ByteWriter {
     size += 8;
   }
 
-  /** Writes an unsigned LEB128 varint. */
-  public void putVarLong(long value) {
-    reserve(10);
-    long v = value;
-    while ((v & ~0x7FL) != 0) {
-      bytes[size++] = (byte) ((v & 0x7F) | 0x80);
-      v >>>= 7;
-    }
-    bytes[size++] = (byte) v;
-  }
-
   public void putBytes(byte[] source, int offset, int length) {
     System.arraycopy(source, offset, reserve(length), size, length);
     size += length;
@@ -72,11 +61,6 @@ public final class ByteWriter {
 
   public void putBytes(byte[] source) {
     putBytes(source, 0, source.length);
-  }
-
-  /** Overwrites four bytes written earlier, e.g. a length known only afterwards. */
-  public void setInt(int position, int value) {
-    INTS.set(bytes, position, value);
   }
 
   public byte[] toByteArray() {

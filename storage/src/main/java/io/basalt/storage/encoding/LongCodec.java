@@ -3,8 +3,8 @@ package io.basalt.storage.encoding;
 import java.util.Arrays;
 
 /**
- * Encodes blocks of longs with whichever {@link LongEncoding} is smallest for the block, and decodes
- * them back into primitive arrays.
+ * Encodes blocks of longs with whichever {@link LongEncoding} is smallest for the block, and
+ * decodes them back into primitive arrays.
  */
 public final class LongCodec {
   /** More distinct values than this and a dictionary is never worth its index width. */

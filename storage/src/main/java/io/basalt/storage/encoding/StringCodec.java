@@ -70,30 +70,43 @@ public final class StringCodec {
   public static DecodedStrings decode(ByteReader in, int count) {
     StringEncoding encoding = StringEncoding.values()[in.getByte()];
     return switch (encoding) {
-      case PLAIN -> new DecodedStrings(readPlain(in, count), null, null);
+      case PLAIN -> readPlain(in, count);
       case DICTIONARY -> {
         int size = in.getInt();
-        String[] dictionary = readPlain(in, size);
+        DecodedStrings entries = readPlain(in, size);
+        String[] dictionary = new String[size];
+        for (int i = 0; i < size; i++) {
+          dictionary[i] = entries.get(i);
+        }
         long[] wide = new long[count];
         LongCodec.decode(in, count, wide);
         int[] codes = new int[count];
         for (int i = 0; i < count; i++) {
           codes[i] = (int) wide[i];
         }
-        yield new DecodedStrings(null, dictionary, codes);
+        yield DecodedStrings.dictionary(dictionary, codes);
       }
     };
   }
 
-  private static String[] readPlain(ByteReader in, int count) {
+  private static DecodedStrings readPlain(ByteReader in, int count) {
     long[] lengths = new long[count];
     LongCodec.decode(in, count, lengths);
-    in.getInt();
-    String[] values = new String[count];
+    int total = in.getInt();
+    int base = in.position();
+    in.skip(total);
+    int[] starts = new int[count];
+    int[] ends = new int[count];
+    int position = base;
     for (int i = 0; i < count; i++) {
-      values[i] = in.getString((int) lengths[i]);
+      starts[i] = position;
+      position += (int) lengths[i];
+      ends[i] = position;
     }
-    return values;
+    if (position != base + total) {
+      throw new IllegalStateException("Cannot decode strings: lengths do not add up");
+    }
+    return DecodedStrings.plain(in.array(), starts, ends);
   }
 
   /** The encoding of an encoded block, read from its first byte. */

@@ -122,7 +122,7 @@ final class StringPredicate extends BoundPredicate {
       } else if (dictionaryPasses != null) {
         pass = dictionaryPasses[strings.codes()[row]];
       } else {
-        pass = passes(strings.values()[row]);
+        pass = passes(strings.get(row));
       }
       if (pass) {
         positions[kept++] = row;

@@ -25,6 +25,8 @@ import java.util.function.BooleanSupplier;
  * other requested columns only for the rows that passed. One batch per surviving block.
  */
 final class NativeScan implements ScanIterator {
+  /** Held so that the snapshot, and with it its files, stays reachable while the scan runs. */
+  private final NativeSnapshot snapshot;
   private final TableDefinition table;
   private final List<SegmentRef> segments;
   private final SegmentCache cache;
@@ -43,9 +45,10 @@ final class NativeScan implements ScanIterator {
   private long rowsRead;
   private long rowsReturned;
 
-  NativeScan(TableDefinition table, List<SegmentRef> segments, SegmentCache cache,
+  NativeScan(NativeSnapshot snapshot, List<SegmentRef> segments, SegmentCache cache,
       ScanRequest request) {
-    this.table = table;
+    this.snapshot = snapshot;
+    this.table = snapshot.definition();
     this.segments = segments;
     this.cache = cache;
     this.columns = request.columns().clone();

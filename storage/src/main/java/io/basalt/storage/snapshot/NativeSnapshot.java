@@ -12,13 +12,14 @@ import java.util.List;
 
 /**
  * A native table as of one commit: the definition and segment list of one manifest. Segment files
- * are immutable and never deleted while the process runs, so the snapshot stays readable.
+ * are immutable, and {@link SegmentCache} keeps them while the snapshot is reachable (a scan holds
+ * its snapshot), so the snapshot stays readable.
  */
 public final class NativeSnapshot implements TableSnapshot {
   private final TableEntry entry;
   private final SegmentCache cache;
 
-  public NativeSnapshot(TableEntry entry, SegmentCache cache) {
+  NativeSnapshot(TableEntry entry, SegmentCache cache) {
     this.entry = entry;
     this.cache = cache;
   }
@@ -46,6 +47,6 @@ public final class NativeSnapshot implements TableSnapshot {
         segments.add(segment);
       }
     }
-    return new NativeScan(entry.definition(), segments, cache, request);
+    return new NativeScan(this, segments, cache, request);
   }
 }

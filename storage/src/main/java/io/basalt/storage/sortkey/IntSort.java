@@ -1,5 +1,7 @@
 package io.basalt.storage.sortkey;
 
+import java.util.Arrays;
+
 /** A stable merge sort of row numbers under an {@link IntComparator}. */
 final class IntSort {
   private static final int INSERTION_LIMIT = 24;
@@ -15,7 +17,7 @@ final class IntSort {
     if (to - from < 2 || isSorted(rows, from, to, comparator)) {
       return;
     }
-    int[] part = java.util.Arrays.copyOfRange(rows, from, to);
+    int[] part = Arrays.copyOfRange(rows, from, to);
     mergeSort(part.clone(), part, 0, part.length, comparator);
     System.arraycopy(part, 0, rows, from, part.length);
   }

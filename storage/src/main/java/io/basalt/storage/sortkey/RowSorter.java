@@ -3,6 +3,7 @@ package io.basalt.storage.sortkey;
 import io.basalt.storage.SortKeyKind;
 import io.basalt.storage.block.ColumnBuffer;
 import io.basalt.storage.block.LongColumnBuffer;
+import java.util.Arrays;
 
 /**
  * Orders buffered rows by a table's sort key. COMPOUND: lexicographic by the sort columns, NULL
@@ -24,7 +25,7 @@ public final class RowSorter {
     if (kind == SortKeyKind.COMPOUND || keys.length == 1) {
       if (columns[keys[0]] instanceof LongColumnBuffer first && sortByLongKey(first, order)) {
         if (keys.length > 1) {
-          sortTies(first, order, compound(columns, java.util.Arrays.copyOfRange(keys, 1,
+          sortTies(first, order, compound(columns, Arrays.copyOfRange(keys, 1,
               keys.length)));
         }
         return order;
@@ -66,7 +67,7 @@ public final class RowSorter {
       long key = column.isNull(i) ? range : column.get(i) - min;
       packed[i] = key << rowBits | i;
     }
-    java.util.Arrays.sort(packed);
+    Arrays.sort(packed);
     long rowMask = (1L << rowBits) - 1;
     for (int i = 0; i < rows; i++) {
       order[i] = (int) (packed[i] & rowMask);

@@ -1,23 +1,33 @@
 package io.basalt.storage.write;
 
 import io.basalt.storage.ColumnDefinition;
+import io.basalt.storage.ColumnType;
 import io.basalt.storage.StorageConfig;
 import io.basalt.storage.StorageException;
 import io.basalt.storage.TableDefinition;
 import io.basalt.storage.TableWriter;
 import io.basalt.storage.WriteMode;
+import io.basalt.storage.block.ColumnBlock;
 import io.basalt.storage.block.ColumnBuffer;
 import io.basalt.storage.block.SegmentFooter;
+import io.basalt.storage.block.SegmentReader;
 import io.basalt.storage.block.SegmentWriter;
 import io.basalt.storage.catalog.Catalog;
+import io.basalt.storage.catalog.SegmentMerge;
 import io.basalt.storage.catalog.SegmentRef;
+import io.basalt.storage.catalog.TableEntry;
 import io.basalt.storage.io.DurableFiles;
 import io.basalt.storage.sortkey.RowSorter;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The store's {@link TableWriter}: rows are validated, buffered per slice, and once the buffers
@@ -26,6 +36,11 @@ import java.util.List;
  * commit deletes the unpublished files.
  */
 public final class NativeTableWriter implements TableWriter {
+  /** A slice with this many small segments gets them merged by the next APPEND commit. */
+  static final int MERGE_THRESHOLD = 16;
+  /** A segment is small below this fraction of a block: trickle INSERTs make such segments. */
+  private static final int SMALL_SEGMENT_DIVISOR = 16;
+
   private final Catalog catalog;
   private final TableDefinition table;
   private final boolean creates;
@@ -36,6 +51,9 @@ public final class NativeTableWriter implements TableWriter {
   private final int[] sortKeys;
   private final ColumnBuffer[][] slices;
   private final List<SegmentRef> written = new ArrayList<>();
+  private final List<SegmentRef> merged = new ArrayList<>();
+  private List<SegmentRef> rewriting;
+  private boolean redefining;
   private long bufferedBytes;
   private long rowCount;
   private boolean finished;
@@ -98,37 +116,71 @@ public final class NativeTableWriter implements TableWriter {
     }
   }
 
-  /** Writes every non-empty slice buffer as a sorted segment file and empties the buffers. */
+  /**
+   * Writes every non-empty slice buffer as a sorted segment file, the slices in parallel, and
+   * empties the buffers.
+   */
   private void spill() {
+    List<Runnable> work = new ArrayList<>();
+    List<SegmentRef> done = Collections.synchronizedList(new ArrayList<>());
     for (int slice = 0; slice < slices.length; slice++) {
       ColumnBuffer[] buffers = slices[slice];
-      if (buffers == null || buffers[0].size() == 0) {
-        continue;
-      }
-      int rows = buffers[0].size();
-      int[] order = RowSorter.order(buffers, rows, table.sortKeyKind(), sortKeys);
-      String name = catalog.newSegmentFileName();
-      Path file = catalog.segmentsDirectory().resolve(name);
-      try {
-        SegmentFooter footer = SegmentWriter.write(file, columnTypes(), buffers, order, rows,
-            config.blockRows(), config.zstdLevel());
-        written.add(new SegmentRef(name, slice, rows, Files.size(file),
-            (long) footer.blockCount() * buffers.length, true));
-      } catch (IOException e) {
-        throw new StorageException("58030", "Cannot write rows of table \"" + table.schema()
-            + "." + table.name() + "\": " + e, e);
-      }
       slices[slice] = null;
+      if (buffers != null && buffers[0].size() > 0) {
+        int target = slice;
+        String name = catalog.newSegmentFileName();
+        work.add(() -> done.add(writeSegment(target, buffers, name)));
+      }
     }
     bufferedBytes = 0;
+    try {
+      // A parallel stream lets the calling thread work too, unlike tasks handed to the pool.
+      work.parallelStream().forEach(Runnable::run);
+    } finally {
+      List<SegmentRef> segments = new ArrayList<>(done);
+      segments.sort(Comparator.comparing(SegmentRef::file));
+      written.addAll(segments);
+    }
   }
 
-  private List<io.basalt.storage.ColumnType> columnTypes() {
-    List<io.basalt.storage.ColumnType> types = new ArrayList<>();
+  private SegmentRef writeSegment(int slice, ColumnBuffer[] buffers, String name) {
+    int rows = buffers[0].size();
+    int[] order = RowSorter.order(buffers, rows, table.sortKeyKind(), sortKeys);
+    Path file = catalog.segmentsDirectory().resolve(name);
+    try {
+      SegmentFooter footer = SegmentWriter.write(file, columnTypes(), buffers, order, rows,
+          config.blockRows(), config.zstdLevel());
+      return new SegmentRef(name, slice, rows, Files.size(file),
+          (long) footer.blockCount() * buffers.length, true);
+    } catch (IOException e) {
+      deleteQuietly(new SegmentRef(name, slice, 0, 0, 0, false));
+      throw new StorageException("58030", "Cannot write rows of table \"" + table.schema()
+          + "." + table.name() + "\": " + e, e);
+    }
+  }
+
+  private List<ColumnType> columnTypes() {
+    List<ColumnType> types = new ArrayList<>();
     for (ColumnDefinition column : table.columns()) {
       types.add(column.type());
     }
     return types;
+  }
+
+  /**
+   * Makes the commit replace exactly {@code segments} (which the caller read the rows from) and
+   * keep any segment committed meanwhile, instead of following the write mode.
+   */
+  public void rewrite(List<SegmentRef> segments) {
+    rewriting = List.copyOf(segments);
+  }
+
+  /**
+   * Makes the commit replace the table's definition (same id) along with all its rows, for
+   * ALTER TABLE by rewrite.
+   */
+  public void redefine() {
+    redefining = true;
   }
 
   @Override
@@ -141,20 +193,35 @@ public final class NativeTableWriter implements TableWriter {
     requireOpen();
     try {
       spill();
-      if (!written.isEmpty()) {
+      List<SegmentMerge> merges = mode == WriteMode.APPEND && !creates && rewriting == null
+          && !redefining ? mergeSmallSegments() : List.of();
+      if (!written.isEmpty() || !merges.isEmpty()) {
         DurableFiles.syncDirectory(catalog.segmentsDirectory());
       }
+      List<SegmentMerge> unused;
       try {
-        catalog.commit(table, creates, mode, written);
+        if (rewriting != null) {
+          catalog.commitRewrite(table, rewriting, written);
+          unused = List.of();
+        } else if (redefining) {
+          catalog.commitRedefinition(table, written);
+          unused = List.of();
+        } else {
+          unused = catalog.commit(table, creates, mode, written, merges);
+        }
       } catch (StorageException e) {
         if ("58030".equals(e.sqlState())) {
           // The manifest may or may not have been replaced: keep the files; the next open
           // deletes them if they turn out unreferenced.
           written.clear();
+          merged.clear();
         }
         throw e;
       }
       finished = true;
+      for (SegmentMerge merge : unused) {
+        deleteQuietly(merge.merged());
+      }
     } catch (IOException e) {
       throw new StorageException("58030", "Cannot commit rows of table \"" + table.schema() + "."
           + table.name() + "\": " + e, e);
@@ -162,6 +229,73 @@ public final class NativeTableWriter implements TableWriter {
       if (!finished) {
         close();
       }
+    }
+  }
+
+  /**
+   * Writes, for each slice of the table that has {@link #MERGE_THRESHOLD} small segments, one
+   * segment with all their rows, so that trickle inserts do not leave ever more tiny files for
+   * scans to open and for the manifest to list. The catalog applies a merge only if its segments
+   * are still there at commit.
+   */
+  private List<SegmentMerge> mergeSmallSegments() throws IOException {
+    TableEntry entry = catalog.current().table(table.schema(), table.name())
+        .filter(e -> e.definition().id() == table.id()).orElse(null);
+    if (entry == null) {
+      return List.of();
+    }
+    int smallRows = Math.max(2, config.blockRows() / SMALL_SEGMENT_DIVISOR);
+    Map<Integer, List<SegmentRef>> small = new TreeMap<>();
+    for (SegmentRef segment : entry.segments()) {
+      if (segment.rows() < smallRows) {
+        small.computeIfAbsent(segment.slice(), slice -> new ArrayList<>()).add(segment);
+      }
+    }
+    List<SegmentMerge> merges = new ArrayList<>();
+    for (Map.Entry<Integer, List<SegmentRef>> slice : small.entrySet()) {
+      List<SegmentRef> segments = slice.getValue();
+      if (segments.size() < MERGE_THRESHOLD) {
+        continue;
+      }
+      ColumnBuffer[] buffers = newBuffers();
+      boolean sorted = true;
+      try {
+        for (SegmentRef segment : segments) {
+          sorted &= segment.sorted();
+          readInto(segment, buffers);
+        }
+      } catch (NoSuchFileException e) {
+        // A concurrent commit replaced these rows and their files are gone: nothing to merge.
+        continue;
+      }
+      SegmentRef result = writeSegment(slice.getKey(), buffers, catalog.newSegmentFileName());
+      merged.add(result);
+      merges.add(new SegmentMerge(segments, sorted ? result : result.asUnsorted()));
+    }
+    return merges;
+  }
+
+  private void readInto(SegmentRef segment, ColumnBuffer[] buffers) throws IOException {
+    SegmentReader reader = SegmentReader.open(
+        catalog.segmentsDirectory().resolve(segment.file()));
+    for (int b = 0; b < reader.footer().blockCount(); b++) {
+      ColumnBlock[] blocks = new ColumnBlock[buffers.length];
+      for (int c = 0; c < buffers.length; c++) {
+        blocks[c] = reader.read(c, b);
+      }
+      for (int row = 0; row < blocks[0].rows(); row++) {
+        for (int c = 0; c < buffers.length; c++) {
+          buffers[c].addFrom(blocks[c], row);
+        }
+      }
+    }
+  }
+
+  private void deleteQuietly(SegmentRef segment) {
+    try {
+      Files.deleteIfExists(catalog.segmentsDirectory().resolve(segment.file()));
+    } catch (IOException ignored) {
+      // The next open deletes files no manifest references.
     }
   }
 
@@ -175,12 +309,12 @@ public final class NativeTableWriter implements TableWriter {
       slices[slice] = null;
     }
     for (SegmentRef segment : written) {
-      try {
-        Files.deleteIfExists(catalog.segmentsDirectory().resolve(segment.file()));
-      } catch (IOException ignored) {
-        // The next open deletes files no manifest references.
-      }
+      deleteQuietly(segment);
+    }
+    for (SegmentRef segment : merged) {
+      deleteQuietly(segment);
     }
     written.clear();
+    merged.clear();
   }
 }

@@ -2,6 +2,7 @@ package io.basalt.storage.encoding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +46,7 @@ class TestLongCodec {
   @Test
   void constantBlockIsAZeroWidthFrame() {
     long[] values = new long[5000];
-    java.util.Arrays.fill(values, -42);
+    Arrays.fill(values, -42);
     ByteWriter out = new ByteWriter(16);
     assertThat(LongCodec.encode(values, values.length, out))
         .isEqualTo(LongEncoding.FRAME_OF_REFERENCE);
@@ -82,7 +83,7 @@ class TestLongCodec {
     long[] values = new long[10_000];
     for (int i = 0; i < values.length; i += 500) {
       long v = random.nextLong() >> 12;
-      java.util.Arrays.fill(values, i, i + 500, v);
+      Arrays.fill(values, i, i + 500, v);
     }
     roundTrip(values, LongEncoding.RUN_LENGTH);
   }

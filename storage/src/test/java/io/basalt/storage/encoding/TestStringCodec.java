@@ -35,6 +35,6 @@ class TestStringCodec {
       values[i] = "comment number " + i + " with ünicode ✓";
     }
     DecodedStrings decoded = roundTrip(values, StringEncoding.PLAIN);
-    assertThat(decoded.values()).hasSize(2000);
+    assertThat(decoded.dictionary()).isNull();
   }
 }
