@@ -16,6 +16,7 @@ import io.basalt.storage.StorageEngine;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.TimeZone;
 import org.apache.calcite.avatica.server.HttpServer;
 import org.apache.calcite.avatica.server.ServerCustomizer;
 import org.eclipse.jetty.server.Connector;
@@ -50,6 +51,9 @@ public final class BasaltServer implements AutoCloseable {
   /** Starts a server, printing progress (demo load) to {@code out}. */
   public static BasaltServer start(ServerConfig config, PrintStream out) {
     requireNonNull(config, "config is null");
+    // Calcite converts between its internal dates and java.sql types in the JVM's default zone;
+    // a Redshift cluster runs in UTC, so the whole server process does too.
+    TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
     Path directory = config.dataDirectory().toAbsolutePath();
     StorageEngine storage = null;
     try {

@@ -2,7 +2,13 @@ package io.basalt.planner.catalog;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.collect.ImmutableMultimap;
+import com.google.common.collect.Multimap;
+import java.util.Map;
+import java.util.Locale;
 import java.util.Set;
+import org.apache.calcite.schema.Function;
+import org.apache.calcite.schema.impl.ScalarFunctionImpl;
 import java.util.TreeSet;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.tree.Expression;
@@ -41,6 +47,25 @@ public final class BasaltRootSchema extends AbstractSchema {
   @Override
   public Lookup<Table> tables() {
     return systemTables.lookup();
+  }
+
+  /**
+   * Redshift's own functions, under lower- and upper-case names: unquoted names are folded to
+   * lower case, but the parser spells some built-in forms (DATEADD) in upper case.
+   */
+  @Override
+  protected Multimap<String, Function> getFunctionMultimap() {
+    ImmutableMultimap.Builder<String, Function> functions = ImmutableMultimap.builder();
+    Map<String, String> methods = Map.of("len", "len", "getdate", "getdate", "dateadd",
+        "dateadd", "datediff", "datediff", "date_trunc", "dateTrunc", "regexp_substr",
+        "regexpSubstr");
+    for (Map.Entry<String, String> entry : methods.entrySet()) {
+      String name = entry.getKey();
+      Function function = ScalarFunctionImpl.create(RedshiftFunctions.class, entry.getValue());
+      functions.put(name, function);
+      functions.put(name.toUpperCase(Locale.ROOT), function);
+    }
+    return functions.build();
   }
 
   /** The root has no parent: generated code reaches it through the data context. */

@@ -92,7 +92,8 @@ class TestSqlScripts {
     String diff = LineDiff.diff(expected, actual);
     if (!diff.isEmpty()) {
       fail("Script " + root.relativize(script) + " differs from its output " + output
-          + " (- expected, + actual):\n" + diff);
+          + " (- expected, + actual; if the output is right, copy it over the script in"
+          + " src/test/resources/sql):\n" + diff);
     }
   }
 
