@@ -30,6 +30,8 @@ public final class BasaltPlanner {
   public Connection openSession(String defaultSchema) throws SQLException {
     Connection connection = driver.connect(SqlSettings.connectionProperties(defaultSchema));
     connection.setSchema(defaultSchema);
+    // Every statement commits on its own: there are no multi-statement transactions to hold.
+    connection.setAutoCommit(true);
     return connection;
   }
 

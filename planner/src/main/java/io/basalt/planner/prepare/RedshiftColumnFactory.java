@@ -25,13 +25,15 @@ final class RedshiftColumnFactory implements CalciteMetaColumnFactory {
       int ordinalPosition, String isNullable) {
     int jdbcType = dataType;
     String name = plainTypeName(typeName);
+    Integer size = columnSize;
     if (table instanceof NativeTable nativeTable) {
       ColumnDefinition column = nativeTable.definition().columns().get(ordinalPosition - 1);
       jdbcType = jdbcType(column.type());
       name = redshiftName(column.type());
+      size = columnSize(column.type());
     }
     return new MetaImpl.MetaColumn(tableCat, tableSchem, tableName, columnName, jdbcType, name,
-        columnSize, decimalDigits, numPrecRadix, nullable, charOctetLength, ordinalPosition,
+        size, decimalDigits, numPrecRadix, nullable, charOctetLength, ordinalPosition,
         isNullable);
   }
 
@@ -62,6 +64,22 @@ final class RedshiftColumnFactory implements CalciteMetaColumnFactory {
       case DATE -> "date";
       case TIMESTAMP -> "timestamp";
       case TIMESTAMPTZ -> "timestamptz";
+    };
+  }
+
+  /** COLUMN_SIZE as JDBC defines it: digits for numbers, characters for strings and times. */
+  static int columnSize(ColumnType type) {
+    return switch (type.name()) {
+      case SMALLINT -> 5;
+      case INTEGER -> 10;
+      case BIGINT -> 19;
+      case DECIMAL, CHAR, VARCHAR -> type.precision();
+      case REAL -> 8;
+      case DOUBLE -> 17;
+      case BOOLEAN -> 1;
+      case DATE -> 10;
+      case TIMESTAMP -> 26;
+      case TIMESTAMPTZ -> 32;
     };
   }
 
