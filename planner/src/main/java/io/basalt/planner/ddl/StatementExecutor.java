@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.basalt.planner.CopyRequest;
 import io.basalt.planner.catalog.CatalogServices;
 import io.basalt.planner.prepare.BasaltPrepare;
+import io.basalt.planner.sql.SqlAlterBasaltTable;
 import io.basalt.planner.sql.SqlAnalyze;
 import io.basalt.planner.sql.SqlCopy;
 import io.basalt.planner.sql.SqlCreateBasaltSchema;
@@ -82,6 +83,8 @@ public final class StatementExecutor {
     } else if (node instanceof SqlDropBasaltSchema schema) {
       services.storage().dropSchema(schema.name.getSimple(), schema.ifExists, schema.cascade);
       return 0;
+    } else if (node instanceof SqlAlterBasaltTable alter) {
+      return new AlterTable(services, names, queries).execute(alter);
     } else if (node instanceof SqlCopy copy) {
       return copy(copy, canceled);
     } else if (node.getKind().belongsTo(org.apache.calcite.sql.SqlKind.DML)) {

@@ -114,7 +114,16 @@ public final class BasaltPrepare extends CalcitePrepareImpl {
       return updateSignature(query.sql, context, Meta.StatementType.IS_DML, work.parameters(),
           work.run());
     }
-    return super.prepareSql(context, query, elementType, maxRowCount);
+    CalciteSignature<T> signature = super.prepareSql(context, query, elementType, maxRowCount);
+    List<ColumnMetaData> columns = ResultLabels.relabel(node, signature.columns);
+    if (columns == signature.columns) {
+      return signature;
+    }
+    // The original signature still runs the plan (and applies the row limit).
+    Bindable<T> plan = signature::enumerable;
+    return new CalciteSignature<>(signature.sql, signature.parameters,
+        signature.internalParameters, signature.rowType, columns, signature.cursorFactory,
+        signature.rootSchema, signature.getCollationList(), -1, plan, signature.statementType);
   }
 
   /** Parses one statement with Basalt's parser, turning a syntax error into SQLSTATE 42601. */
