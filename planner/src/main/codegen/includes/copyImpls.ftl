@@ -66,6 +66,7 @@ void BasaltCopyOption(SqlIdentifier table, Map<String, String> options) :
         (
             <GZIP> | <ZSTD> | <BZIP2> | <MANIFEST> | <EMPTYASNULL> | <BLANKSASNULL>
         |   <TRIMBLANKS> | <TRUNCATECOLUMNS> | <REMOVEQUOTES> | <ESCAPE> | <FILLRECORD>
+        |   <ROUNDEC> | <IGNOREBLANKLINES> | <ACCEPTANYDATE>
         )
         { name = token.image.toUpperCase(Locale.ROOT); pos = getPos(); }
     )
