@@ -72,7 +72,12 @@ SqlTypeNameSpec BasaltTypeName() :
             LOOKAHEAD(3)
             <WITHOUT> <TIME> <ZONE> { typeName = SqlTypeName.TIMESTAMP; }
         |
+            LOOKAHEAD(3)
             <WITH> <TIME> <ZONE> { typeName = SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE; }
+        |
+            // Calcite's own spelling, which generated SQL (casts in INSERT) uses.
+            <WITH> <LOCAL> <TIME> <ZONE>
+            { typeName = SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE; }
         |
             { typeName = SqlTypeName.TIMESTAMP; }
         )

@@ -26,9 +26,16 @@ public final class BasaltPlanner {
     this.driver = new EmbeddedDriver(services);
   }
 
-  /** A new session whose unqualified names resolve in {@code defaultSchema}. */
+  /** A new session of the superuser whose unqualified names resolve in {@code defaultSchema}. */
   public Connection openSession(String defaultSchema) throws SQLException {
-    Connection connection = driver.connect(SqlSettings.connectionProperties(defaultSchema));
+    return openSession(defaultSchema, "admin");
+  }
+
+  /** A new session of {@code user} (what CURRENT_USER returns). */
+  public Connection openSession(String defaultSchema, String user) throws SQLException {
+    Properties properties = SqlSettings.connectionProperties(defaultSchema);
+    properties.setProperty("user", user);
+    Connection connection = driver.connect(properties);
     connection.setSchema(defaultSchema);
     // Every statement commits on its own: there are no multi-statement transactions to hold.
     connection.setAutoCommit(true);

@@ -41,9 +41,10 @@ public final class TypeMapping {
       case BOOLEAN -> factory.createSqlType(SqlTypeName.BOOLEAN);
       case CHAR, VARCHAR -> factory.createSqlType(SqlTypeName.VARCHAR, type.precision());
       case DATE -> factory.createSqlType(SqlTypeName.DATE);
-      case TIMESTAMP -> factory.createSqlType(SqlTypeName.TIMESTAMP, TIMESTAMP_PRECISION);
-      case TIMESTAMPTZ -> factory.createSqlType(
-          SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, TIMESTAMP_PRECISION);
+      // TIMESTAMPTZ values are UTC instants and the server runs in UTC, so Calcite can treat
+      // them as plain timestamps (its zoned type rejects literals without a zone).
+      case TIMESTAMP, TIMESTAMPTZ ->
+          factory.createSqlType(SqlTypeName.TIMESTAMP, TIMESTAMP_PRECISION);
     };
     return factory.createTypeWithNullability(relType, nullable);
   }
@@ -95,8 +96,7 @@ public final class TypeMapping {
       case BOOLEAN -> "BOOLEAN";
       case CHAR, VARCHAR -> "VARCHAR(65535)";
       case DATE -> "DATE";
-      case TIMESTAMP -> "TIMESTAMP(3)";
-      case TIMESTAMPTZ -> "TIMESTAMP(3) WITH LOCAL TIME ZONE";
+      case TIMESTAMP, TIMESTAMPTZ -> "TIMESTAMP(3)";
     };
   }
 }

@@ -74,9 +74,7 @@ final class Parameters {
       case BOOLEAN -> new SqlBasicTypeNameSpec(SqlTypeName.BOOLEAN, pos);
       case CHAR, VARCHAR -> new SqlBasicTypeNameSpec(SqlTypeName.VARCHAR, 65535, pos);
       case DATE -> new SqlBasicTypeNameSpec(SqlTypeName.DATE, pos);
-      case TIMESTAMP -> new SqlBasicTypeNameSpec(SqlTypeName.TIMESTAMP, 3, pos);
-      case TIMESTAMPTZ -> new SqlBasicTypeNameSpec(
-          SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 3, pos);
+      case TIMESTAMP, TIMESTAMPTZ -> new SqlBasicTypeNameSpec(SqlTypeName.TIMESTAMP, 3, pos);
     };
   }
 }

@@ -218,7 +218,7 @@ final class RowChanges {
 
   /**
    * Strings are not cast: a CAST to VARCHAR(n) would silently truncate, and the store rejects a
-   * value that is too long with a clear error instead.
+   * value that is too long with a clear error instead. Numbers are not cast either.
    */
   private static String cast(String expression, ColumnDefinition column, RelDataType source) {
     boolean stringColumn = column.type().name() == TypeName.VARCHAR
@@ -226,7 +226,18 @@ final class RowChanges {
     if (stringColumn && SqlTypeUtil.inCharFamily(source)) {
       return expression;
     }
+    if (isNumeric(column) && SqlTypeUtil.isNumeric(source)) {
+      // Calcite's CAST truncates extra digits; Redshift rounds them, as ValueCoercion does.
+      return expression;
+    }
     return castText(expression, column);
+  }
+
+  private static boolean isNumeric(ColumnDefinition column) {
+    return switch (column.type().name()) {
+      case SMALLINT, INTEGER, BIGINT, DECIMAL, REAL, DOUBLE -> true;
+      default -> false;
+    };
   }
 
   private static String castText(String expression, ColumnDefinition column) {

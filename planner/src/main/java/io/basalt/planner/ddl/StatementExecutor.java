@@ -87,7 +87,8 @@ public final class StatementExecutor {
       return new AlterTable(services, names, queries).execute(alter);
     } else if (node instanceof SqlCopy copy) {
       return copy(copy, canceled);
-    } else if (node.getKind().belongsTo(org.apache.calcite.sql.SqlKind.DML)) {
+    } else if (node instanceof SqlInsert || node instanceof SqlUpdate
+        || node instanceof SqlDelete) {
       return prepare(node).run().applyAsLong(dataContext);
     } else if (node instanceof SqlVacuum vacuum) {
       return tables.vacuum(vacuum);

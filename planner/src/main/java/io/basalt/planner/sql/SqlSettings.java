@@ -68,7 +68,7 @@ public final class SqlSettings {
     SqlOperatorTable operators = SqlOperatorTables.chain(operatorTable(), catalogReader);
     return SqlValidatorUtil.newValidator(operators, catalogReader, typeFactory,
         configTransform.apply(SqlValidator.Config.DEFAULT
-            .withConformance(SqlConformanceEnum.BABEL)
+            .withConformance(RedshiftConformance.INSTANCE)
             .withDefaultNullCollation(NullCollation.HIGH)
             .withIdentifierExpansion(true)));
   }

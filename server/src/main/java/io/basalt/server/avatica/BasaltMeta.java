@@ -55,7 +55,8 @@ public final class BasaltMeta extends JdbcMeta {
 
   @Override
   protected Connection createConnection(String url, Properties info) throws SQLException {
-    return planner.openSession("public");
+    String user = info.getProperty("user");
+    return planner.openSession("public", user == null ? Users.ADMIN : user);
   }
 
   @Override

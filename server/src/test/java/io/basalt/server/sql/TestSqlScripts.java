@@ -15,9 +15,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TimeZone;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import net.hydromatic.quidem.Quidem;
 import org.junit.jupiter.api.AfterAll;
@@ -30,8 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Runs every Quidem script under {@code src/test/resources/sql} against one in-process server
  * over the Basalt JDBC driver; a script passes when Quidem's output equals the script.
  *
- * <p>Scripts connect with {@code !use basalt}. Fixture files under {@code sql/copy/data} are
- * copied to the object store's bucket {@code fixtures} first, so that scripts can
+ * <p>Scripts connect with {@code !use basalt}; an error prints as {@code [SQLSTATE] message}, and
+ * a script must drop every table it creates. Fixture files under {@code sql/copy/data} are copied
+ * to the object store's bucket {@code fixtures} first, so that scripts can
  * {@code COPY t FROM 's3://fixtures/<file>'}.
  */
 class TestSqlScripts {
@@ -75,7 +80,8 @@ class TestSqlScripts {
         root.relativize(script).toString(), script.toUri(), () -> run(root, script)));
   }
 
-  private static void run(Path root, Path script) throws IOException {
+  private static void run(Path root, Path script) throws Exception {
+    Set<String> tablesBefore = tables();
     // Beside the compiled scripts (target/test-classes/sql), as Calcite keeps them in target/.
     Path output = root.getParent().getParent().resolve("quidem").resolve(root.relativize(script));
     Files.createDirectories(output.getParent());
@@ -95,6 +101,25 @@ class TestSqlScripts {
           + " (- expected, + actual; if the output is right, copy it over the script in"
           + " src/test/resources/sql):\n" + diff);
     }
+    // Scripts share one server, so each must drop what it creates for the others to be independent.
+    Set<String> leftOver = new TreeSet<>(tables());
+    leftOver.removeAll(tablesBefore);
+    if (!leftOver.isEmpty()) {
+      fail("Script " + root.relativize(script) + " left tables behind: " + leftOver);
+    }
+  }
+
+  private static Set<String> tables() throws Exception {
+    Set<String> tables = new TreeSet<>();
+    try (Connection connection = connect("basalt", false);
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(
+            "select \"schema\" || '.' || \"table\" from svv_table_info")) {
+      while (rows.next()) {
+        tables.add(rows.getString(1));
+      }
+    }
+    return tables;
   }
 
   /** Quidem's connection factory: the name {@code basalt} is the test server; no reference DB. */
