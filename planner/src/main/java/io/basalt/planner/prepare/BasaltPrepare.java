@@ -32,6 +32,7 @@ import org.apache.calcite.rex.RexBuilder;
 import java.util.function.UnaryOperator;
 import org.apache.calcite.prepare.Prepare.CatalogReader;
 import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql2rel.SqlRexConvertletTable;
 import org.apache.calcite.tools.Program;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
@@ -64,6 +65,11 @@ public final class BasaltPrepare extends CalcitePrepareImpl {
     // input, which the heuristic join order puts on the right.
     planner.removeRule(EnumerableRules.ENUMERABLE_MERGE_JOIN_RULE);
     return planner;
+  }
+
+  @Override
+  protected SqlRexConvertletTable createConvertletTable() {
+    return RedshiftConvertlets.INSTANCE;
   }
 
   @Override
