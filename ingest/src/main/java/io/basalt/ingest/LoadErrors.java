@@ -117,20 +117,7 @@ public final class LoadErrors {
 
   /** The type name Redshift puts in STL_LOAD_ERRORS.type, e.g. {@code int4}, {@code varchar}. */
   static String typeName(ColumnType type) {
-    return switch (type.name()) {
-      case SMALLINT -> "int2";
-      case INTEGER -> "int4";
-      case BIGINT -> "int8";
-      case DECIMAL -> "numeric";
-      case REAL -> "float4";
-      case DOUBLE -> "float8";
-      case BOOLEAN -> "bool";
-      case CHAR -> "bpchar";
-      case VARCHAR -> "varchar";
-      case DATE -> "date";
-      case TIMESTAMP -> "timestamp";
-      case TIMESTAMPTZ -> "timestamptz";
-    };
+    return type.internalName();
   }
 
   /** The length Redshift puts in STL_LOAD_ERRORS.col_length: {@code 25}, {@code 15,2} or 0. */

@@ -51,4 +51,25 @@ public record ColumnType(TypeName name, int precision, int scale) {
       case TIMESTAMPTZ -> "timestamp with time zone";
     };
   }
+
+  /**
+   * The short name PostgreSQL and Redshift use in catalogs and JDBC metadata, e.g. {@code int4},
+   * {@code bpchar}, {@code numeric}.
+   */
+  public String internalName() {
+    return switch (name) {
+      case SMALLINT -> "int2";
+      case INTEGER -> "int4";
+      case BIGINT -> "int8";
+      case DECIMAL -> "numeric";
+      case REAL -> "float4";
+      case DOUBLE -> "float8";
+      case BOOLEAN -> "bool";
+      case CHAR -> "bpchar";
+      case VARCHAR -> "varchar";
+      case DATE -> "date";
+      case TIMESTAMP -> "timestamp";
+      case TIMESTAMPTZ -> "timestamptz";
+    };
+  }
 }

@@ -29,7 +29,7 @@ final class RedshiftColumnFactory implements CalciteMetaColumnFactory {
     if (table instanceof NativeTable nativeTable) {
       ColumnDefinition column = nativeTable.definition().columns().get(ordinalPosition - 1);
       jdbcType = jdbcType(column.type());
-      name = redshiftName(column.type());
+      name = column.type().internalName();
       size = columnSize(column.type());
     }
     return new MetaImpl.MetaColumn(tableCat, tableSchem, tableName, columnName, jdbcType, name,
@@ -47,24 +47,6 @@ final class RedshiftColumnFactory implements CalciteMetaColumnFactory {
     String name = calciteType.replace(" NOT NULL", "");
     int paren = name.indexOf('(');
     return (paren < 0 ? name : name.substring(0, paren)).toLowerCase(java.util.Locale.ROOT);
-  }
-
-  /** Redshift's short type names, as its JDBC driver reports them. */
-  static String redshiftName(ColumnType type) {
-    return switch (type.name()) {
-      case SMALLINT -> "int2";
-      case INTEGER -> "int4";
-      case BIGINT -> "int8";
-      case DECIMAL -> "numeric";
-      case REAL -> "float4";
-      case DOUBLE -> "float8";
-      case BOOLEAN -> "bool";
-      case CHAR -> "bpchar";
-      case VARCHAR -> "varchar";
-      case DATE -> "date";
-      case TIMESTAMP -> "timestamp";
-      case TIMESTAMPTZ -> "timestamptz";
-    };
   }
 
   /** COLUMN_SIZE as JDBC defines it: digits for numbers, characters for strings and times. */
