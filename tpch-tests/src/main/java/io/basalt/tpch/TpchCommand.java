@@ -158,12 +158,10 @@ public final class TpchCommand implements Callable<Integer> {
     return DriverManager.getConnection(url, properties);
   }
 
-  /** Prints generation progress at most once a second, and every finished table. */
+  /** Prints generation progress at most every five seconds, and every finished table. */
   private static final class ThrottledProgress implements TpchProgressListener {
-    private static final long INTERVAL_NANOS = 1_000_000_000L;
-    @Spec private CommandSpec spec;
-
-  private final PrintStream out;
+    private static final long INTERVAL_NANOS = 5_000_000_000L;
+    private final PrintStream out;
     private long lastPrinted = System.nanoTime();
 
     ThrottledProgress(PrintStream out) {
