@@ -15,6 +15,10 @@
   5. and 6. IntervalLiteral() and IntervalLiteralOrExpression() accept a string without a
      qualifier.
 
+  SET name TO value[, value ...] (Redshift's SET search_path TO a, b):
+  7. SqlSetOption() accepts TO as well as =, and a comma-separated list of names, kept as a
+     SqlNodeList value.
+
   Each edit requires its anchor text exactly once, so a Calcite upgrade that changes the text
   fails the build here instead of silently losing the syntax.
 -->
@@ -68,4 +72,17 @@
     + "        |\n"
     + "            { return IntervalLiterals.parse(s.end(this), sign, p); }\n"
     + "        )\n")>
+<#assign patched = edit(patched,
+    "        name = CompoundIdentifier()\n"
+    + "        <EQ>\n"
+    + "        (\n"
+    + "            val = Literal()\n"
+    + "        |\n"
+    + "            val = SimpleIdentifier()\n",
+    "        name = CompoundIdentifier()\n"
+    + "        ( <EQ> | <TO> )\n"
+    + "        (\n"
+    + "            val = Literal()\n"
+    + "        |\n"
+    + "            val = BasaltSetNames()\n")>
 ${patched}

@@ -413,3 +413,17 @@ SqlNode BasaltAnalyze() :
     ]
     { return new SqlAnalyze(s.end(this), table, columns); }
 }
+
+/** One name, or a comma-separated list of names (SET search_path TO a, b) as a SqlNodeList. */
+SqlNode BasaltSetNames() :
+{
+    final List<SqlNode> names = new ArrayList<SqlNode>();
+    SqlIdentifier name;
+}
+{
+    name = SimpleIdentifier() { names.add(name); }
+    ( <COMMA> name = SimpleIdentifier() { names.add(name); } )*
+    {
+        return names.size() == 1 ? names.get(0) : new SqlNodeList(names, getPos());
+    }
+}

@@ -23,6 +23,7 @@ import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.sql.SqlDelete;
 import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlSetOption;
 import org.apache.calcite.sql.SqlUpdate;
 import org.apache.calcite.sql.ddl.SqlDropView;
 
@@ -34,10 +35,12 @@ public final class StatementExecutor {
   private final CatalogServices services;
   private final Names names;
   private final QueryRunner queries;
+  private final CalcitePrepare.Context context;
 
   public StatementExecutor(CatalogServices services, BasaltPrepare prepare,
       CalcitePrepare.Context context) {
     this.services = requireNonNull(services, "services is null");
+    this.context = context;
     this.names = new Names(context.getDefaultSchemaPath());
     this.queries = new QueryRunner(prepare, context);
   }
@@ -87,6 +90,8 @@ public final class StatementExecutor {
       return new AlterTable(services, names, queries).execute(alter);
     } else if (node instanceof SqlCopy copy) {
       return copy(copy, canceled);
+    } else if (node instanceof SqlSetOption set) {
+      return SessionSettings.apply(set, context, services.storage());
     } else if (node instanceof SqlInsert || node instanceof SqlUpdate
         || node instanceof SqlDelete) {
       return prepare(node).run().applyAsLong(dataContext);
