@@ -142,6 +142,36 @@ class TestCancelAndSessions {
   }
 
   @Test
+  void malformedCsvLoadsNothingAndIsRecorded() throws Exception {
+    Path file = dataDirectory.resolve("s3").resolve("fixtures").resolve("prices.csv");
+    java.nio.file.Files.createDirectories(file.getParent());
+    java.nio.file.Files.writeString(file, "id,price\n1,10.50\n2,abc\n3,7.25\n");
+    try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE prices (id INTEGER NOT NULL, price DECIMAL(8,2))");
+      assertThatThrownBy(() -> statement.execute(
+          "COPY prices FROM 's3://fixtures/prices.csv' FORMAT AS CSV IGNOREHEADER 1"))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("line 3")
+          .hasMessageContaining("price")
+          .hasMessageContaining("abc");
+      try (ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM prices")) {
+        rows.next();
+        assertThat(rows.getLong(1)).as("MAXERROR 0 loads nothing").isZero();
+      }
+      try (ResultSet rows = statement.executeQuery("SELECT line_number, colname, "
+          + "raw_field_value FROM stl_load_errors WHERE filename LIKE '%prices.csv'")) {
+        assertThat(rows.next()).isTrue();
+        assertThat(rows.getLong(1)).isEqualTo(3);
+        assertThat(rows.getString(2).trim()).isEqualTo("price");
+        assertThat(rows.getString(3).trim()).isEqualTo("abc");
+      }
+      assertThat(statement.executeUpdate(
+          "COPY prices FROM 's3://fixtures/prices.csv' FORMAT AS CSV IGNOREHEADER 1 MAXERROR 1"))
+          .isEqualTo(2);
+    }
+  }
+
+  @Test
   void badInputLeavesTheServerServing() throws SQLException {
     try (Connection connection = connect(); Statement statement = connection.createStatement()) {
       assertThatThrownBy(() -> statement.execute("SELECT FROM WHERE"))
