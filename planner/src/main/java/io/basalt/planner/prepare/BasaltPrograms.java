@@ -19,6 +19,7 @@ import org.apache.calcite.plan.hep.HepProgramBuilder;
 import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.rel.metadata.RelMetadataProvider;
 import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.sql2rel.ConvertToChecked;
 import org.apache.calcite.sql2rel.RelDecorrelator;
 import org.apache.calcite.sql2rel.RelFieldTrimmer;
 import org.apache.calcite.tools.Program;
@@ -26,7 +27,8 @@ import org.apache.calcite.tools.Programs;
 import org.apache.calcite.tools.RelBuilder;
 
 /**
- * Basalt's optimization phases, declared once: Calcite's standard sequence (sub-queries,
+ * Basalt's optimization phases, declared once: checked arithmetic, then Calcite's standard
+ * sequence (sub-queries,
  * decorrelation, field trimming, cost-based planning, calc merging) with two additions before
  * the cost-based pass: common factors are pulled out of ORs and pushed into joins, and joins are
  * ordered heuristically by estimated size. Without the latter, a comma join is planned in the
@@ -41,6 +43,7 @@ final class BasaltPrograms {
   static Program standard() {
     RelMetadataProvider metadata = NativeMetadata.PROVIDER;
     return Programs.sequence(
+        BasaltPrograms::checkOverflow,
         Programs.subQuery(metadata),
         BasaltPrograms::decorrelate,
         BasaltPrograms::trimFields,
@@ -81,6 +84,15 @@ final class BasaltPrograms {
         .addRuleInstance(CoreRules.FILTER_INTO_JOIN)
         .addRuleInstance(CoreRules.JOIN_CONDITION_PUSH)
         .build();
+  }
+
+  /**
+   * Integer arithmetic that overflows is an error in Redshift (as in PostgreSQL), not a silent
+   * wrap-around; Calcite checks it only for conformances that say so, which Babel does not.
+   */
+  private static RelNode checkOverflow(RelOptPlanner planner, RelNode rel, RelTraitSet traits,
+      List<RelOptMaterialization> materializations, List<RelOptLattice> lattices) {
+    return new ConvertToChecked(rel.getCluster().getRexBuilder(), true).visit(rel);
   }
 
   private static RelNode decorrelate(
