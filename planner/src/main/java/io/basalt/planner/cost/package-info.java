@@ -1,0 +1,2 @@
+/** Statistics for the optimizer's estimates: distinct-value counts of columns. */
+package io.basalt.planner.cost;

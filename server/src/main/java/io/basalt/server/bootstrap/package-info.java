@@ -1,0 +1,2 @@
+/** Start-up work: the TPC-H demo data set. */
+package io.basalt.server.bootstrap;

@@ -1,0 +1,2 @@
+/** The Basalt server: the composition root (BasaltServer) and the command line (Main). */
+package io.basalt.server;

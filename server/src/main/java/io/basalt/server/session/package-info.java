@@ -1,0 +1,2 @@
+/** Users and their salted password hashes. */
+package io.basalt.server.session;
