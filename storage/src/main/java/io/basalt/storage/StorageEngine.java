@@ -235,11 +235,7 @@ public final class StorageEngine implements AutoCloseable {
         while (scan.hasNext()) {
           RowBatch batch = scan.next();
           for (int r = 0; r < batch.rowCount(); r++) {
-            Object[] row = new Object[columnCount];
-            for (int c = 0; c < columnCount; c++) {
-              row[c] = batch.column(c).get(r);
-            }
-            writer.append(target, row);
+            writer.append(target, batch.row(r));
           }
         }
       }

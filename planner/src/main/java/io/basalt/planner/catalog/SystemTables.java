@@ -150,11 +150,7 @@ final class SystemTables {
       List<Object[]> rows = new ArrayList<>();
       snapshot.scan(ScanRequest.allColumns(snapshot.definition())).forEachRemaining(batch -> {
         for (int r = 0; r < batch.rowCount(); r++) {
-          Object[] row = new Object[snapshot.definition().columns().size()];
-          for (int c = 0; c < row.length; c++) {
-            row[c] = batch.column(c).get(r);
-          }
-          rows.add(row);
+          rows.add(batch.row(r));
         }
       });
       return Linq4j.asEnumerable(rows);

@@ -1,6 +1,5 @@
 package io.basalt.planner.ddl;
 
-import io.basalt.distribution.SliceMap;
 import io.basalt.planner.catalog.CatalogServices;
 import io.basalt.planner.catalog.TableLocks;
 import io.basalt.planner.catalog.TypeMapping;
@@ -22,7 +21,6 @@ import io.basalt.storage.StorageEngine;
 import io.basalt.storage.StorageException;
 import io.basalt.storage.TableDefinition;
 import io.basalt.storage.TableSnapshot;
-import io.basalt.storage.TableWriter;
 import io.basalt.storage.TypeName;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -193,19 +191,13 @@ final class AlterTable {
   private void rewrite(TableDefinition newDefinition, UnaryOperator<Object[]> transform) {
     TableSnapshot snapshot = storage.snapshot(newDefinition.schema(), newDefinition.name());
     TableDefinition old = snapshot.definition();
-    SliceMap slices = SliceMap.of(newDefinition, services.slices());
-    try (TableWriter writer = storage.newRedefiningWriter(newDefinition)) {
+    try (RoutedWriter writer = new RoutedWriter(storage.newRedefiningWriter(newDefinition),
+        newDefinition, services.slices())) {
       Iterator<RowBatch> batches = snapshot.scan(ScanRequest.allColumns(old));
-      int width = old.columns().size();
       while (batches.hasNext()) {
         RowBatch batch = batches.next();
         for (int r = 0; r < batch.rowCount(); r++) {
-          Object[] row = new Object[width];
-          for (int c = 0; c < width; c++) {
-            row[c] = batch.column(c).isNull(r) ? null : batch.column(c).get(r);
-          }
-          Object[] values = transform.apply(row);
-          writer.append(slices.sliceOf(values), values);
+          writer.appendStored(transform.apply(batch.row(r)));
         }
       }
       writer.commit();

@@ -1,6 +1,5 @@
 package io.basalt.planner.ddl;
 
-import io.basalt.distribution.SliceMap;
 import io.basalt.planner.catalog.CatalogServices;
 import io.basalt.planner.catalog.TableLocks;
 import io.basalt.planner.catalog.TypeMapping;
@@ -8,7 +7,6 @@ import io.basalt.storage.ColumnDefinition;
 import io.basalt.storage.StorageEngine;
 import io.basalt.storage.StorageException;
 import io.basalt.storage.TableDefinition;
-import io.basalt.storage.TableWriter;
 import io.basalt.storage.TypeName;
 import io.basalt.storage.WriteMode;
 import java.util.ArrayList;
@@ -74,13 +72,8 @@ final class RowChanges {
         + source + ") AS " + Names.quote("$source") + " (" + String.join(", ", aliases) + ")");
     return new StatementWork(rows.parameters(), dataContext -> {
       try (TableLocks.Held held = services.tableLocks().lock(table.schema(), table.name());
-          TableWriter writer = storage.newWriter(table.schema(), table.name(),
-              WriteMode.APPEND)) {
-        SliceMap slices = SliceMap.of(table, services.slices());
-        long count = rows.forEachRow(dataContext, row -> {
-          Object[] values = Rows.coerce(row, table);
-          writer.append(slices.sliceOf(values), values);
-        });
+          RoutedWriter writer = writer(table, WriteMode.APPEND)) {
+        long count = rows.forEachRow(dataContext, writer::append);
         writer.commit();
         return count;
       }
@@ -120,9 +113,7 @@ final class RowChanges {
     return new StatementWork(rows.parameters(), dataContext -> {
       AtomicLong changed = new AtomicLong();
       try (TableLocks.Held held = services.tableLocks().lock(table.schema(), table.name());
-          TableWriter writer = storage.newWriter(table.schema(), table.name(),
-              WriteMode.REPLACE)) {
-        SliceMap slices = SliceMap.of(table, services.slices());
+          RoutedWriter writer = writer(table, WriteMode.REPLACE)) {
         rows.forEachRow(dataContext, row -> {
           Object[] values = new Object[width];
           System.arraycopy(row, hit + 1, values, 0, width);
@@ -132,8 +123,7 @@ final class RowChanges {
             }
             changed.incrementAndGet();
           }
-          values = Rows.coerce(values, table);
-          writer.append(slices.sliceOf(values), values);
+          writer.append(values);
         });
         writer.commit();
       }
@@ -157,18 +147,18 @@ final class RowChanges {
         + " WHERE NOT COALESCE((" + Sql.unparse(delete.getCondition()) + "), FALSE)");
     return new StatementWork(rows.parameters(), dataContext -> {
       try (TableLocks.Held held = services.tableLocks().lock(table.schema(), table.name());
-          TableWriter writer = storage.newWriter(table.schema(), table.name(),
-              WriteMode.REPLACE)) {
+          RoutedWriter writer = writer(table, WriteMode.REPLACE)) {
         long before = storage.snapshot(table.schema(), table.name()).stats().rowCount();
-        SliceMap slices = SliceMap.of(table, services.slices());
-        long kept = rows.forEachRow(dataContext, row -> {
-          Object[] values = Rows.coerce(row, table);
-          writer.append(slices.sliceOf(values), values);
-        });
+        long kept = rows.forEachRow(dataContext, writer::append);
         writer.commit();
         return before - kept;
       }
     });
+  }
+
+  private RoutedWriter writer(TableDefinition table, WriteMode mode) {
+    return new RoutedWriter(storage.newWriter(table.schema(), table.name(), mode), table,
+        services.slices());
   }
 
   private TableDefinition target(SqlNode node, String action) {

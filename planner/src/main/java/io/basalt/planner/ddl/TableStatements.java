@@ -1,6 +1,5 @@
 package io.basalt.planner.ddl;
 
-import io.basalt.distribution.SliceMap;
 import io.basalt.planner.catalog.CatalogServices;
 import io.basalt.planner.catalog.TableLocks;
 import io.basalt.planner.catalog.TypeMapping;
@@ -17,7 +16,6 @@ import io.basalt.storage.SortKeyKind;
 import io.basalt.storage.StorageEngine;
 import io.basalt.storage.StorageException;
 import io.basalt.storage.TableDefinition;
-import io.basalt.storage.TableWriter;
 import io.basalt.storage.ViewDefinition;
 import io.basalt.storage.WriteMode;
 import java.util.ArrayList;
@@ -111,13 +109,9 @@ final class TableStatements {
           TypeMapping.toColumnType(fields.get(i).getType(), columnName), true, null));
     }
     TableDefinition table = layout(name, columns, create.attributes, create.temporary).table();
-    try (TableWriter writer = storage.newTableWriter(table)) {
-      SliceMap slices = SliceMap.of(table, services.slices());
-      long rows = query.forEachRow(dataContext,
-          row -> {
-            Object[] values = Rows.coerce(row, table);
-            writer.append(slices.sliceOf(values), values);
-          });
+    try (RoutedWriter writer =
+        new RoutedWriter(storage.newTableWriter(table), table, services.slices())) {
+      long rows = query.forEachRow(dataContext, writer::append);
       writer.commit();
       return rows;
     }

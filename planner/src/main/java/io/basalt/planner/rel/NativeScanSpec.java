@@ -3,7 +3,6 @@ package io.basalt.planner.rel;
 import static java.util.Objects.requireNonNull;
 
 import io.basalt.storage.ColumnPredicate;
-import io.basalt.storage.ColumnVector;
 import io.basalt.storage.RowBatch;
 import io.basalt.storage.ScanRequest;
 import io.basalt.storage.StorageEngine;
@@ -44,7 +43,7 @@ public final class NativeScanSpec {
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object[]> enumerator() {
-        return new BatchEnumerator(storage.snapshot(schema, table).scan(request), columns.length);
+        return new BatchEnumerator(storage.snapshot(schema, table).scan(request));
       }
     };
   }
@@ -57,14 +56,12 @@ public final class NativeScanSpec {
   /** Walks batches row by row, building one array per row. */
   private static final class BatchEnumerator implements Enumerator<Object[]> {
     private final Iterator<RowBatch> batches;
-    private final int width;
     private RowBatch batch;
     private int row;
     private Object[] current;
 
-    BatchEnumerator(Iterator<RowBatch> batches, int width) {
+    BatchEnumerator(Iterator<RowBatch> batches) {
       this.batches = batches;
-      this.width = width;
     }
 
     @Override
@@ -81,13 +78,7 @@ public final class NativeScanSpec {
         batch = batches.next();
         row = 0;
       }
-      Object[] values = new Object[width];
-      for (int c = 0; c < width; c++) {
-        ColumnVector vector = batch.column(c);
-        values[c] = vector.isNull(row) ? null : vector.get(row);
-      }
-      row++;
-      current = values;
+      current = batch.row(row++);
       return true;
     }
 

@@ -9,4 +9,9 @@ record NativeRowBatch(int rowCount, ColumnVector[] columns) implements RowBatch 
   public ColumnVector column(int index) {
     return columns[index];
   }
+
+  @Override
+  public int columnCount() {
+    return columns.length;
+  }
 }
