@@ -17,6 +17,7 @@ import org.apache.calcite.DataContext;
 import org.apache.calcite.avatica.ColumnMetaData;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.MetaImpl;
+import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerator;
@@ -32,7 +33,6 @@ import org.apache.calcite.rex.RexBuilder;
 import java.util.function.UnaryOperator;
 import org.apache.calcite.prepare.Prepare.CatalogReader;
 import org.apache.calcite.sql.validate.SqlValidator;
-import org.apache.calcite.sql2rel.SqlRexConvertletTable;
 import org.apache.calcite.tools.Program;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
@@ -68,11 +68,6 @@ public final class BasaltPrepare extends CalcitePrepareImpl {
   }
 
   @Override
-  protected SqlRexConvertletTable createConvertletTable() {
-    return RedshiftConvertlets.INSTANCE;
-  }
-
-  @Override
   protected CalcitePreparingStmt getPreparingStmt(Context context, Type elementType,
       CalciteCatalogReader catalogReader, RelOptPlanner planner) {
     JavaTypeFactory typeFactory = context.getTypeFactory();
@@ -82,7 +77,7 @@ public final class BasaltPrepare extends CalcitePrepareImpl {
     cluster.setMetadataProvider(NativeMetadata.PROVIDER);
     return new CalcitePreparingStmt(this, context, catalogReader, typeFactory,
         context.getRootSchema(), prefer, cluster, EnumerableConvention.INSTANCE,
-        createConvertletTable()) {
+        new RedshiftConvertlets(sessionUser(context))) {
       @Override
       protected Program getProgram() {
         return BasaltPrograms.standard();
@@ -130,6 +125,14 @@ public final class BasaltPrepare extends CalcitePrepareImpl {
     return new CalciteSignature<>(signature.sql, signature.parameters,
         signature.internalParameters, signature.rowType, columns, signature.cursorFactory,
         signature.rootSchema, signature.getCollationList(), -1, plan, signature.statementType);
+  }
+
+  /** The user the session was opened for. */
+  private static String sessionUser(Context context) {
+    Object connection = context.getDataContext().getQueryProvider();
+    String user = connection instanceof CalciteConnection calcite
+        ? calcite.getProperties().getProperty("user") : null;
+    return user == null ? "admin" : user;
   }
 
   /** Parses one statement with Basalt's parser, turning a syntax error into SQLSTATE 42601. */

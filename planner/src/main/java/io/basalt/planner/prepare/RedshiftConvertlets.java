@@ -14,15 +14,26 @@ import org.apache.calcite.sql2rel.StandardConvertletTable;
 
 /**
  * Calcite's conversions from SQL to expressions, with Redshift's meaning where they differ:
- * {@code EXTRACT(DOW FROM d)} numbers Sunday 0 to Saturday 6 (Calcite counts 1 to 7).
+ * {@code EXTRACT(DOW FROM d)} numbers Sunday 0 to Saturday 6 (Calcite counts 1 to 7), and
+ * {@code CURRENT_USER}, {@code SESSION_USER} and {@code USER} are the session's user (Calcite's
+ * JDBC layer always says {@code sa}).
  */
 final class RedshiftConvertlets implements SqlRexConvertletTable {
-  static final RedshiftConvertlets INSTANCE = new RedshiftConvertlets();
+  private final String user;
 
-  private RedshiftConvertlets() {}
+  RedshiftConvertlets(String user) {
+    this.user = user;
+  }
 
   @Override
   public SqlRexConvertlet get(SqlCall call) {
+    if (call.getOperator() == SqlStdOperatorTable.CURRENT_USER
+        || call.getOperator() == SqlStdOperatorTable.SESSION_USER
+        || call.getOperator() == SqlStdOperatorTable.USER) {
+      return (context, userCall) -> context.getRexBuilder().makeAbstractCast(
+          context.getValidator().getValidatedNodeType(userCall),
+          context.getRexBuilder().makeLiteral(user), false);
+    }
     SqlRexConvertlet standard = StandardConvertletTable.INSTANCE.get(call);
     if (standard == null || call.getKind() != SqlKind.EXTRACT || !isDayOfWeek(call)) {
       return standard;
