@@ -29,7 +29,7 @@ final class RedshiftColumnFactory implements CalciteMetaColumnFactory {
     if (table instanceof NativeTable nativeTable) {
       ColumnDefinition column = nativeTable.definition().columns().get(ordinalPosition - 1);
       jdbcType = jdbcType(column.type());
-      name = column.type().internalName();
+      name = sqlTypeName(column.type());
       size = columnSize(column.type());
     }
     return new MetaImpl.MetaColumn(tableCat, tableSchem, tableName, columnName, jdbcType, name,
@@ -47,6 +47,24 @@ final class RedshiftColumnFactory implements CalciteMetaColumnFactory {
     String name = calciteType.replace(" NOT NULL", "");
     int paren = name.indexOf('(');
     return (paren < 0 ? name : name.substring(0, paren)).toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** The type's SQL name, as Redshift's JDBC driver shows it in column metadata. */
+  static String sqlTypeName(ColumnType type) {
+    return switch (type.name()) {
+      case SMALLINT -> "smallint";
+      case INTEGER -> "integer";
+      case BIGINT -> "bigint";
+      case DECIMAL -> "numeric";
+      case REAL -> "real";
+      case DOUBLE -> "double precision";
+      case BOOLEAN -> "boolean";
+      case CHAR -> "char";
+      case VARCHAR -> "varchar";
+      case DATE -> "date";
+      case TIMESTAMP -> "timestamp";
+      case TIMESTAMPTZ -> "timestamptz";
+    };
   }
 
   /** COLUMN_SIZE as JDBC defines it: digits for numbers, characters for strings and times. */
