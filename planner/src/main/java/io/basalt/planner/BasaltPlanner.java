@@ -2,6 +2,7 @@ package io.basalt.planner;
 
 import io.basalt.planner.catalog.CatalogServices;
 import io.basalt.planner.catalog.TableLocks;
+import io.basalt.planner.catalog.TempSchemas;
 import io.basalt.planner.cost.ColumnStatistics;
 import io.basalt.planner.prepare.EmbeddedDriver;
 import io.basalt.planner.prepare.SqlErrors;
@@ -19,11 +20,13 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class BasaltPlanner {
   private final EmbeddedDriver driver;
+  private final AtomicLong sessions = new AtomicLong();
 
   public BasaltPlanner(StorageEngine storage, CopyRunner copyRunner, int slices) {
     CatalogServices services = new CatalogServices(storage, copyRunner, slices, new AtomicLong(),
         new TableLocks(), new ColumnStatistics(storage));
     this.driver = new EmbeddedDriver(services);
+    TempSchemas.dropAll(storage);
   }
 
   /** A new session of the superuser whose unqualified names resolve in {@code defaultSchema}. */
@@ -35,6 +38,8 @@ public final class BasaltPlanner {
   public Connection openSession(String defaultSchema, String user) throws SQLException {
     Properties properties = SqlSettings.connectionProperties(defaultSchema);
     properties.setProperty("user", user);
+    properties.setProperty(TempSchemas.SESSION_PROPERTY,
+        String.valueOf(sessions.incrementAndGet()));
     Connection connection = driver.connect(properties);
     connection.setSchema(defaultSchema);
     // Every statement commits on its own: there are no multi-statement transactions to hold.

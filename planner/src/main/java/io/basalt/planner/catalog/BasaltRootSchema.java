@@ -92,6 +92,7 @@ public final class BasaltRootSchema extends AbstractSchema {
   private Set<String> subSchemaNames() {
     Set<String> names = new TreeSet<>(services.storage().schemaNames());
     names.remove(INTERNAL_SCHEMA);
+    names.removeIf(TempSchemas::isTempSchema);
     names.add(PG_CATALOG);
     return names;
   }

@@ -79,7 +79,7 @@ final class SystemTables {
       StorageEngine storage = services.storage();
       List<Object[]> rows = new ArrayList<>();
       for (String schema : storage.schemaNames()) {
-        if (schema.equals(BasaltRootSchema.INTERNAL_SCHEMA)) {
+        if (schema.equals(BasaltRootSchema.INTERNAL_SCHEMA) || TempSchemas.isTempSchema(schema)) {
           continue;
         }
         for (TableDefinition table : storage.tables(schema)) {

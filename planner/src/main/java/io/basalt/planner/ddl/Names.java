@@ -1,15 +1,32 @@
 package io.basalt.planner.ddl;
 
+import io.basalt.storage.StorageEngine;
 import java.util.List;
 import org.apache.calcite.sql.SqlIdentifier;
 
-/** Resolves a statement's table names against the session's default schema (search path). */
+/**
+ * Resolves a statement's table names as the session's search path does: an unqualified name is
+ * the session's TEMP table of that name if there is one, else a table of the default schema.
+ */
 final class Names {
   private final String defaultSchema;
+  private final String tempSchema;
+  private final StorageEngine storage;
 
-  Names(List<String> defaultSchemaPath) {
+  Names(List<String> defaultSchemaPath, String tempSchema, StorageEngine storage) {
     this.defaultSchema = defaultSchemaPath == null || defaultSchemaPath.isEmpty()
         ? "public" : defaultSchemaPath.get(defaultSchemaPath.size() - 1);
+    this.tempSchema = tempSchema;
+    this.storage = storage;
+  }
+
+  /** Where a new table goes: a TEMP table into the session's temp schema (created if need be). */
+  Qualified qualifyNew(SqlIdentifier identifier, boolean temporary) {
+    if (!temporary || tempSchema == null) {
+      return qualify(identifier);
+    }
+    storage.createSchema(tempSchema, true);
+    return new Qualified(tempSchema, identifier.names.get(identifier.names.size() - 1));
   }
 
   /** A schema-qualified name. */
@@ -27,10 +44,17 @@ final class Names {
   Qualified qualify(SqlIdentifier identifier) {
     List<String> parts = identifier.names;
     return switch (parts.size()) {
-      case 1 -> new Qualified(defaultSchema, parts.get(0));
+      case 1 -> new Qualified(isTemporary(parts.get(0)) ? tempSchema : defaultSchema,
+          parts.get(0));
       case 2 -> new Qualified(parts.get(0), parts.get(1));
       default -> new Qualified(parts.get(parts.size() - 2), parts.get(parts.size() - 1));
     };
+  }
+
+  private boolean isTemporary(String name) {
+    return tempSchema != null && storage.schemaExists(tempSchema)
+        && (storage.table(tempSchema, name).isPresent()
+            || storage.view(tempSchema, name).isPresent());
   }
 
   static String quote(String identifier) {

@@ -41,7 +41,8 @@ public final class StatementExecutor {
       CalcitePrepare.Context context) {
     this.services = requireNonNull(services, "services is null");
     this.context = context;
-    this.names = new Names(context.getDefaultSchemaPath());
+    this.names = new Names(context.getDefaultSchemaPath(), BasaltPrepare.tempSchema(context),
+        services.storage());
     this.queries = new QueryRunner(prepare, context);
   }
 

@@ -45,7 +45,7 @@ final class TableStatements {
   }
 
   long create(SqlCreateBasaltTable create, DataContext dataContext) {
-    Names.Qualified name = names.qualify(create.name);
+    Names.Qualified name = names.qualifyNew(create.name, create.temporary);
     if (create.ifNotExists && (storage.table(name.schema(), name.name()).isPresent()
         || storage.view(name.schema(), name.name()).isPresent())) {
       return 0;

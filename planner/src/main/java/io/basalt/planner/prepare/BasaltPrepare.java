@@ -11,6 +11,8 @@ import io.basalt.planner.rel.NativeRules;
 import io.basalt.planner.sql.SqlSettings;
 import java.lang.reflect.Type;
 import java.util.List;
+import java.util.Properties;
+import io.basalt.planner.catalog.TempSchemas;
 import java.util.Map;
 import java.util.function.ToLongFunction;
 import org.apache.calcite.DataContext;
@@ -69,7 +71,10 @@ public final class BasaltPrepare extends CalcitePrepareImpl {
 
   @Override
   protected CalcitePreparingStmt getPreparingStmt(Context context, Type elementType,
-      CalciteCatalogReader catalogReader, RelOptPlanner planner) {
+      CalciteCatalogReader sharedReader, RelOptPlanner planner) {
+    String tempSchema = tempSchema(context);
+    CalciteCatalogReader catalogReader =
+        SessionCatalogReader.withTempSchema(sharedReader, tempSchema);
     JavaTypeFactory typeFactory = context.getTypeFactory();
     EnumerableRel.Prefer prefer = elementType == Object[].class
         ? EnumerableRel.Prefer.ARRAY : EnumerableRel.Prefer.CUSTOM;
@@ -86,8 +91,8 @@ public final class BasaltPrepare extends CalcitePrepareImpl {
       @Override
       protected SqlValidator createSqlValidator(CatalogReader reader,
           UnaryOperator<SqlValidator.Config> configTransform) {
-        return SqlSettings.newValidator((CalciteCatalogReader) reader, typeFactory,
-            configTransform);
+        return SqlSettings.newValidator(SessionCatalogReader.withTempSchema(
+            (CalciteCatalogReader) reader, tempSchema), typeFactory, configTransform);
       }
     };
   }
@@ -129,10 +134,19 @@ public final class BasaltPrepare extends CalcitePrepareImpl {
 
   /** The user the session was opened for. */
   private static String sessionUser(Context context) {
-    Object connection = context.getDataContext().getQueryProvider();
-    String user = connection instanceof CalciteConnection calcite
-        ? calcite.getProperties().getProperty("user") : null;
+    String user = sessionProperties(context).getProperty("user");
     return user == null ? "admin" : user;
+  }
+
+  /** The session's temp schema name (it exists once the session creates a TEMP table). */
+  public static String tempSchema(Context context) {
+    return TempSchemas.of(sessionProperties(context));
+  }
+
+  private static Properties sessionProperties(Context context) {
+    Object connection = context.getDataContext().getQueryProvider();
+    return connection instanceof CalciteConnection calcite
+        ? calcite.getProperties() : new Properties();
   }
 
   /** Parses one statement with Basalt's parser, turning a syntax error into SQLSTATE 42601. */

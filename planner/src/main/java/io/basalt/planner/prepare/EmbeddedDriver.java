@@ -9,6 +9,9 @@ import java.sql.SQLException;
 import java.util.Properties;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.DriverVersion;
+import org.apache.calcite.avatica.Handler;
+import org.apache.calcite.avatica.HandlerImpl;
+import io.basalt.planner.catalog.TempSchemas;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.jdbc.CalciteFactory;
@@ -42,6 +45,27 @@ public final class EmbeddedDriver extends Driver {
     return new DriverVersion("Basalt embedded driver", BasaltVersion.VERSION, "Basalt",
         BasaltVersion.VERSION, true, BasaltVersion.MAJOR, BasaltVersion.MINOR,
         BasaltVersion.MAJOR, BasaltVersion.MINOR);
+  }
+
+  /** When a session ends, its TEMP tables go with it. */
+  @Override
+  protected Handler createHandler() {
+    Handler calcite = super.createHandler();
+    return new HandlerImpl() {
+      @Override
+      public void onConnectionInit(AvaticaConnection connection) throws SQLException {
+        calcite.onConnectionInit(connection);
+      }
+
+      @Override
+      public void onConnectionClose(AvaticaConnection connection) {
+        calcite.onConnectionClose(connection);
+        String tempSchema = TempSchemas.of(((CalciteConnection) connection).getProperties());
+        if (tempSchema != null) {
+          services.storage().dropSchema(tempSchema, true, true);
+        }
+      }
+    };
   }
 
   @Override
