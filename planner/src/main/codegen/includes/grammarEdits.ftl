@@ -19,6 +19,9 @@
   7. SqlSetOption() accepts TO as well as =, and a comma-separated list of names, kept as a
      SqlNodeList value.
 
+  EXPLAIN SELECT ... (Redshift's form, without PLAN FOR):
+  8. to 10. SqlExplain() makes "PLAN [detail] [depth] [AS format] FOR" optional.
+
   Each edit requires its anchor text exactly once, so a Calcite upgrade that changes the text
   fails the build here instead of silently losing the syntax.
 -->
@@ -85,4 +88,25 @@
     + "            val = Literal()\n"
     + "        |\n"
     + "            val = BasaltSetNames()\n")>
+<#assign patched = edit(patched,
+    "    final SqlExplainFormat format;\n",
+    "    SqlExplainFormat format;\n")>
+<#assign patched = edit(patched,
+    "    <EXPLAIN> <PLAN>\n"
+    + "    [ detailLevel = ExplainDetailLevel() ]\n"
+    + "    depth = ExplainDepth()\n",
+    "    <EXPLAIN>\n"
+    + "    (\n"
+    + "    <PLAN>\n"
+    + "    [ detailLevel = ExplainDetailLevel() ]\n"
+    + "    depth = ExplainDepth()\n")>
+<#assign patched = edit(patched,
+    "    <FOR> stmt = SqlQueryOrDml() {\n"
+    + "        return new SqlExplain(getPos(),\n",
+    "    <FOR>\n"
+    + "    |\n"
+    + "        { depth = SqlExplain.Depth.PHYSICAL; format = SqlExplainFormat.TEXT; }\n"
+    + "    )\n"
+    + "    stmt = SqlQueryOrDml() {\n"
+    + "        return new SqlExplain(getPos(),\n")>
 ${patched}
