@@ -69,6 +69,7 @@ public final class SqlSettings {
     return SqlValidatorUtil.newValidator(operators, catalogReader, typeFactory,
         configTransform.apply(SqlValidator.Config.DEFAULT
             .withConformance(RedshiftConformance.INSTANCE)
+            .withTypeCoercionFactory(RedshiftTypeCoercion::new)
             .withDefaultNullCollation(NullCollation.HIGH)
             .withIdentifierExpansion(true)));
   }
