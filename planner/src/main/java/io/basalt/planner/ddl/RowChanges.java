@@ -102,7 +102,7 @@ final class RowChanges {
       select.add(Parameters.containsNestedParameter(value) ? text : castText(text, column));
     }
     select.add(update.getCondition() == null ? "TRUE"
-        : "COALESCE((" + Sql.unparse(update.getCondition()) + "), FALSE)");
+        : "(" + Sql.unparse(update.getCondition()) + ") IS TRUE");
     for (ColumnDefinition column : table.columns()) {
       select.add(qualifier + "." + Names.quote(column.name()));
     }
@@ -144,7 +144,7 @@ final class RowChanges {
       });
     }
     QueryRunner.Planned rows = queries.plan("SELECT * FROM " + from(table, delete.getAlias())
-        + " WHERE NOT COALESCE((" + Sql.unparse(delete.getCondition()) + "), FALSE)");
+        + " WHERE (" + Sql.unparse(delete.getCondition()) + ") IS NOT TRUE");
     return new StatementWork(rows.parameters(), dataContext -> {
       try (TableLocks.Held held = services.tableLocks().lock(table.schema(), table.name());
           RoutedWriter writer = writer(table, WriteMode.REPLACE)) {

@@ -7,8 +7,13 @@ import org.apache.calcite.sql.dialect.CalciteSqlDialect;
 final class Sql {
   private Sql() {}
 
-  /** Identifiers come out double-quoted, so their case survives a second parse. */
+  /**
+   * Identifiers come out double-quoted, so their case survives a second parse; every
+   * sub-expression is parenthesized, because Calcite's default writer drops the parentheses of
+   * {@code EXISTS (SELECT ...)}.
+   */
   static String unparse(SqlNode node) {
-    return node.toSqlString(CalciteSqlDialect.DEFAULT).getSql();
+    return node.toSqlString(config -> config.withDialect(CalciteSqlDialect.DEFAULT)
+        .withAlwaysUseParentheses(true)).getSql();
   }
 }
