@@ -3,6 +3,8 @@ package io.basalt.planner.ddl;
 import io.basalt.storage.StorageEngine;
 import java.util.List;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.util.SqlShuttle;
 
 /**
  * Resolves a statement's table names as the session's search path does: an unqualified name is
@@ -55,6 +57,28 @@ final class Names {
     return tempSchema != null && storage.schemaExists(tempSchema)
         && (storage.table(tempSchema, name).isPresent()
             || storage.view(tempSchema, name).isPresent());
+  }
+
+  /**
+   * The expression with references written as {@code schema.table.column} to the given table
+   * shortened to {@code alias.column}, for SQL that reads the table under that alias.
+   */
+  static SqlNode withTableAlias(SqlNode node, Qualified table, String alias) {
+    if (node == null) {
+      return null;
+    }
+    return node.accept(new SqlShuttle() {
+      @Override
+      public SqlNode visit(SqlIdentifier identifier) {
+        List<String> parts = identifier.names;
+        if (parts.size() == 3 && parts.get(0).equals(table.schema())
+            && parts.get(1).equals(table.name())) {
+          return new SqlIdentifier(List.of(alias, parts.get(2)),
+              identifier.getParserPosition());
+        }
+        return identifier;
+      }
+    });
   }
 
   static String quote(String identifier) {

@@ -49,6 +49,30 @@ final class Parameters {
         pos));
   }
 
+  /**
+   * The expression with every parameter that is an operand of arithmetic cast to the column's
+   * type, so that Calcite can type it wherever the expression ends up (inside CASE, CAST).
+   */
+  static SqlNode typeArithmeticParameters(SqlNode node, ColumnType type) {
+    if (!(node instanceof SqlBasicCall call)) {
+      return node;
+    }
+    boolean arithmetic = switch (call.getKind()) {
+      case PLUS, MINUS, TIMES, DIVIDE, MOD -> true;
+      default -> false;
+    };
+    List<SqlNode> operands = call.getOperandList();
+    for (int i = 0; i < operands.size(); i++) {
+      SqlNode operand = operands.get(i);
+      if (operand == null) {
+        continue;
+      }
+      call.setOperand(i, arithmetic && operand instanceof SqlDynamicParam
+          ? typeParameter(operand, type) : typeArithmeticParameters(operand, type));
+    }
+    return call;
+  }
+
   /** Whether a parameter appears inside the expression (not as the whole expression). */
   static boolean containsNestedParameter(SqlNode node) {
     if (node instanceof SqlDynamicParam || !(node instanceof SqlCall call)) {

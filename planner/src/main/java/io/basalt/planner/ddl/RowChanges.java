@@ -88,36 +88,47 @@ final class RowChanges {
    */
   StatementWork update(SqlUpdate update) {
     TableDefinition table = target(update.getTargetTable(), "update");
-    String qualifier = update.getAlias() != null ? Names.quote(update.getAlias().getSimple())
-        : Names.quote(table.schema()) + "." + Names.quote(table.name());
+    // The rows are read through a derived table named as the statement names the target, with
+    // the WHERE condition evaluated once per row as a column; SET expressions are computed only
+    // where it holds (an expression that fails on other rows must not fail the statement).
+    String aliasName = update.getAlias() != null ? update.getAlias().getSimple() : table.name();
+    Names.Qualified qualified = new Names.Qualified(table.schema(), table.name());
+    String alias = Names.quote(aliasName);
+    String hit = alias + "." + Names.quote("$basalt_hit");
+    String condition = update.getCondition() == null ? "TRUE" : "(" + Sql.unparse(
+        Names.withTableAlias(update.getCondition(), qualified, aliasName)) + ") IS TRUE";
+    String source = "(SELECT " + alias + ".*, " + condition + " AS " + Names.quote("$basalt_hit")
+        + " FROM " + Names.quote(table.schema()) + "." + Names.quote(table.name()) + " AS "
+        + alias + ") AS " + alias;
     List<Integer> targets = targetColumns(table, update.getTargetColumnList());
     List<String> select = new ArrayList<>();
     for (int i = 0; i < targets.size(); i++) {
       ColumnDefinition column = table.columns().get(targets.get(i));
-      SqlNode value = Parameters.typeParameter(update.getSourceExpressionList().get(i),
-          column.type());
+      SqlNode value = Parameters.typeArithmeticParameters(Parameters.typeParameter(
+          Names.withTableAlias(update.getSourceExpressionList().get(i), qualified, aliasName),
+          column.type()), column.type());
       String text = "(" + Sql.unparse(value) + ")";
-      // Calcite cannot type a parameter inside a CAST's operand (CAST(a + ? AS t)); such a
+      // Calcite cannot type a parameter that is still untyped inside a CAST's operand; such a
       // value is brought to the column's type by ValueCoercion instead.
-      select.add(Parameters.containsNestedParameter(value) ? text : castText(text, column));
+      String typed = Parameters.containsNestedParameter(value) ? text : castText(text, column);
+      select.add("CASE WHEN " + hit + " THEN " + typed + " END");
     }
-    select.add(update.getCondition() == null ? "TRUE"
-        : "(" + Sql.unparse(update.getCondition()) + ") IS TRUE");
+    select.add(hit);
     for (ColumnDefinition column : table.columns()) {
-      select.add(qualifier + "." + Names.quote(column.name()));
+      select.add(alias + "." + Names.quote(column.name()));
     }
     QueryRunner.Planned rows = queries.plan("SELECT " + String.join(", ", select) + " FROM "
-        + from(table, update.getAlias()));
+        + source);
     int width = table.columns().size();
-    int hit = targets.size();
+    int hitColumn = targets.size();
     return new StatementWork(rows.parameters(), dataContext -> {
       AtomicLong changed = new AtomicLong();
       try (TableLocks.Held held = services.tableLocks().lock(table.schema(), table.name());
           RoutedWriter writer = writer(table, WriteMode.REPLACE)) {
         rows.forEachRow(dataContext, row -> {
           Object[] values = new Object[width];
-          System.arraycopy(row, hit + 1, values, 0, width);
-          if (Boolean.TRUE.equals(row[hit])) {
+          System.arraycopy(row, hitColumn + 1, values, 0, width);
+          if (Boolean.TRUE.equals(row[hitColumn])) {
             for (int i = 0; i < targets.size(); i++) {
               values[targets.get(i)] = row[i];
             }
