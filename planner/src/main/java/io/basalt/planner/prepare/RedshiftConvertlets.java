@@ -3,11 +3,15 @@ package io.basalt.planner.prepare;
 import java.math.BigDecimal;
 import org.apache.calcite.avatica.util.TimeUnitRange;
 import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIntervalQualifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.type.SqlTypeUtil;
+import org.apache.calcite.sql2rel.SqlRexContext;
 import org.apache.calcite.sql2rel.SqlRexConvertlet;
 import org.apache.calcite.sql2rel.SqlRexConvertletTable;
 import org.apache.calcite.sql2rel.StandardConvertletTable;
@@ -16,7 +20,8 @@ import org.apache.calcite.sql2rel.StandardConvertletTable;
  * Calcite's conversions from SQL to expressions, with Redshift's meaning where they differ:
  * {@code EXTRACT(DOW FROM d)} numbers Sunday 0 to Saturday 6 (Calcite counts 1 to 7), and
  * {@code CURRENT_USER}, {@code SESSION_USER} and {@code USER} are the session's user (Calcite's
- * JDBC layer always says {@code sa}).
+ * JDBC layer always says {@code sa}), LIKE escapes with a backslash by default, and a cast to
+ * fewer decimal places rounds rather than truncates.
  */
 final class RedshiftConvertlets implements SqlRexConvertletTable {
   private final String user;
@@ -34,7 +39,22 @@ final class RedshiftConvertlets implements SqlRexConvertletTable {
           context.getValidator().getValidatedNodeType(userCall),
           context.getRexBuilder().makeLiteral(user), false);
     }
+    boolean like = call.getOperator() == SqlStdOperatorTable.LIKE;
+    if ((like || call.getOperator() == SqlStdOperatorTable.NOT_LIKE)
+        && call.operandCount() == 2) {
+      // Redshift's LIKE escapes with a backslash unless ESCAPE says otherwise.
+      return (context, likeCall) -> {
+        RexBuilder rexBuilder = context.getRexBuilder();
+        RexNode match = rexBuilder.makeCall(SqlStdOperatorTable.LIKE,
+            context.convertExpression(likeCall.operand(0)),
+            context.convertExpression(likeCall.operand(1)), rexBuilder.makeLiteral("\\"));
+        return like ? match : rexBuilder.makeCall(SqlStdOperatorTable.NOT, match);
+      };
+    }
     SqlRexConvertlet standard = StandardConvertletTable.INSTANCE.get(call);
+    if (standard != null && call.getKind() == SqlKind.CAST) {
+      return (context, cast) -> roundNarrowingCast(context, cast, standard);
+    }
     if (standard == null || call.getKind() != SqlKind.EXTRACT || !isDayOfWeek(call)) {
       return standard;
     }
@@ -45,6 +65,34 @@ final class RedshiftConvertlets implements SqlRexConvertletTable {
           java.util.List.of(calcite, rexBuilder.makeExactLiteral(BigDecimal.ONE,
               calcite.getType())));
     };
+  }
+
+  /**
+   * A cast to fewer decimal places rounds half away from zero in Redshift ({@code 2.675} to
+   * DECIMAL(4,2) is 2.68, {@code 2.5::int} is 3); Calcite's cast truncates, so the value is
+   * rounded to the target scale first.
+   */
+  private static RexNode roundNarrowingCast(SqlRexContext context, SqlCall cast,
+      SqlRexConvertlet standard) {
+    RexNode converted = standard.convertCall(context, cast);
+    if (!(converted instanceof RexCall call) || call.getKind() != SqlKind.CAST) {
+      return converted;
+    }
+    RexNode operand = call.getOperands().get(0);
+    RelDataType from = operand.getType();
+    RelDataType to = call.getType();
+    boolean exactTarget = SqlTypeUtil.isExactNumeric(to);
+    int targetScale = SqlTypeUtil.isDecimal(to) ? to.getScale() : 0;
+    boolean narrowing = exactTarget
+        && (SqlTypeUtil.isApproximateNumeric(from)
+            || SqlTypeUtil.isDecimal(from) && from.getScale() > targetScale);
+    if (!narrowing) {
+      return converted;
+    }
+    RexBuilder rexBuilder = context.getRexBuilder();
+    RexNode rounded = rexBuilder.makeCall(SqlStdOperatorTable.ROUND, operand,
+        rexBuilder.makeExactLiteral(BigDecimal.valueOf(targetScale)));
+    return rexBuilder.makeAbstractCast(to, rounded, false);
   }
 
   private static boolean isDayOfWeek(SqlCall call) {
