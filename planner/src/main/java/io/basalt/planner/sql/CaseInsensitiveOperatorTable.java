@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.SqlSyntax;
@@ -35,8 +36,16 @@ public final class CaseInsensitiveOperatorTable implements SqlOperatorTable {
   @Override public void lookupOperatorOverloads(SqlIdentifier opName,
       @Nullable SqlFunctionCategory category, SqlSyntax syntax, List<SqlOperator> operatorList,
       SqlNameMatcher nameMatcher) {
+    int before = operatorList.size();
     delegate.lookupOperatorOverloads(opName, category, syntax, operatorList,
         SqlNameMatchers.withCaseSensitive(false));
+    List<SqlOperator> found = operatorList.subList(before, operatorList.size());
+    // GREATEST and LEAST exist in Oracle's form (NULL if any argument is NULL) and PostgreSQL's
+    // (NULLs ignored); Redshift's is PostgreSQL's.
+    if (found.stream()
+        .anyMatch(op -> op.kind == SqlKind.GREATEST_PG || op.kind == SqlKind.LEAST_PG)) {
+      found.removeIf(op -> op.kind == SqlKind.GREATEST || op.kind == SqlKind.LEAST);
+    }
   }
 
   @Override public List<SqlOperator> getOperatorList() {
