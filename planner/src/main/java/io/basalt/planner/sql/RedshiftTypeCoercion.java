@@ -18,7 +18,8 @@ import org.apache.calcite.sql.validate.implicit.TypeCoercionImpl;
 
 /**
  * Calcite's implicit conversions plus Redshift's date arithmetic: {@code date + n} and
- * {@code date - n} add or subtract n days, by reading the integer as {@code n * INTERVAL '1' DAY}.
+ * {@code date - n} add or subtract n days (the integer read as {@code n * INTERVAL '1' DAY}), and
+ * {@code date - date} is the number of days between them.
  */
 final class RedshiftTypeCoercion extends TypeCoercionImpl {
   RedshiftTypeCoercion(RelDataTypeFactory typeFactory, SqlValidator validator) {
@@ -37,12 +38,36 @@ final class RedshiftTypeCoercion extends TypeCoercionImpl {
       if (kind == SqlKind.PLUS && SqlTypeUtil.isIntType(left) && isDate(right)) {
         return toDays(binding.getCall(), 0);
       }
+      if (kind == SqlKind.MINUS && isDate(left) && isDate(right)) {
+        return toDayNumber(binding.getCall(), 0) && toDayNumber(binding.getCall(), 1);
+      }
     }
     return super.binaryArithmeticCoercion(binding);
   }
 
   private static boolean isDate(RelDataType type) {
     return type.getSqlTypeName() == SqlTypeName.DATE;
+  }
+
+  /**
+   * Replaces a DATE operand with its day number, {@code EXTRACT(EPOCH FROM d) / 86400}, so that
+   * {@code d1 - d2} is the number of days between them, as in Redshift.
+   */
+  private boolean toDayNumber(SqlCall call, int operand) {
+    SqlNode date = call.operand(operand);
+    SqlParserPos pos = date.getParserPosition();
+    boolean nullable = validator.getValidatedNodeType(date).isNullable();
+    RelDataType bigint = factory.createTypeWithNullability(
+        factory.createSqlType(SqlTypeName.BIGINT), nullable);
+    SqlNode epoch = SqlStdOperatorTable.EXTRACT.createCall(pos,
+        new SqlIntervalQualifier(TimeUnit.EPOCH, null, pos), date);
+    SqlNode secondsPerDay = SqlLiteral.createExactNumeric("86400", pos);
+    SqlNode days = SqlStdOperatorTable.DIVIDE.createCall(pos, epoch, secondsPerDay);
+    updateInferredType(epoch, bigint);
+    updateInferredType(secondsPerDay, factory.createSqlType(SqlTypeName.INTEGER));
+    updateInferredType(days, bigint);
+    call.setOperand(operand, days);
+    return true;
   }
 
   /** Replaces the integer operand with {@code n * INTERVAL '1' DAY}. */
