@@ -154,7 +154,7 @@ public final class BasaltPrepare extends CalcitePrepareImpl {
     try {
       return SqlParser.create(sql, SqlSettings.parserConfig()).parseStmt();
     } catch (SqlParseException e) {
-      throw SqlErrors.syntaxError(e);
+      throw SqlErrors.syntaxError(e, sql);
     }
   }
 

@@ -19,10 +19,49 @@ public final class SqlErrors {
   public record SqlError(String sqlState, String message) {}
 
   static StorageException syntaxError(SqlParseException e) {
+    return syntaxError(e, null);
+  }
+
+  /**
+   * A syntax error as Redshift words it, {@code syntax error at or near "selec"}, with the
+   * position, then the parser's own explanation.
+   */
+  static StorageException syntaxError(SqlParseException e, String sql) {
     SqlParserPos pos = e.getPos();
     String detail = firstLine(e.getMessage());
-    String where = pos == null ? "" : " at line " + pos.getLineNum() + ", column " + pos.getColumnNum();
-    return new StorageException("42601", "syntax error" + where + ": " + detail, e);
+    String near;
+    if (detail.contains("\"<EOF>\"")) {
+      near = " at end of input";
+    } else {
+      String token = sql == null || pos == null ? null : tokenAt(sql, pos);
+      near = token == null ? "" : " at or near \"" + token + "\"";
+    }
+    String where = pos == null ? ""
+        : " at line " + pos.getLineNum() + ", column " + pos.getColumnNum();
+    return new StorageException("42601", "syntax error" + near + where + ": " + detail, e);
+  }
+
+  /** The word or symbol that starts at a position of the statement. */
+  private static String tokenAt(String sql, SqlParserPos pos) {
+    String[] lines = sql.split("\n", -1);
+    if (pos.getLineNum() < 1 || pos.getLineNum() > lines.length) {
+      return null;
+    }
+    String line = lines[pos.getLineNum() - 1];
+    int start = pos.getColumnNum() - 1;
+    if (start < 0 || start >= line.length()) {
+      return null;
+    }
+    int end = start;
+    if (Character.isLetterOrDigit(line.charAt(start)) || line.charAt(start) == '_') {
+      while (end < line.length()
+          && (Character.isLetterOrDigit(line.charAt(end)) || line.charAt(end) == '_')) {
+        end++;
+      }
+    } else {
+      end = start + 1;
+    }
+    return line.substring(start, end);
   }
 
   /** Classifies any throwable from planning or execution. */
@@ -56,6 +95,14 @@ public final class SqlErrors {
       root = root.getCause();
     }
     String message = root.getMessage() == null ? root.toString() : root.getMessage();
+    if (message.contains("more than one value in agg SINGLE_VALUE")) {
+      return new SqlError("21000",
+          "more than one row returned by a subquery used as an expression");
+    }
+    if (message.contains("field is out of range") || message.contains("Invalid date")
+        || message.contains("Invalid timestamp")) {
+      return new SqlError("22008", "date/time field value out of range: " + message);
+    }
     if (message.contains("out of range") || message.contains("overflow")) {
       return new SqlError("22003", message);
     }
