@@ -9,6 +9,9 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIntervalQualifier;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.util.NlsString;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql2rel.SqlRexContext;
@@ -95,8 +98,13 @@ final class RedshiftConvertlets implements SqlRexConvertletTable {
     return rexBuilder.makeAbstractCast(to, rounded, false);
   }
 
+  /** EXTRACT(DOW FROM d), or DATE_PART('dow', d) as Basalt's parser writes DATE_PART(dow, d). */
   private static boolean isDayOfWeek(SqlCall call) {
-    return call.operand(0) instanceof SqlIntervalQualifier qualifier
-        && qualifier.timeUnitRange == TimeUnitRange.DOW;
+    SqlNode part = call.operand(0);
+    if (part instanceof SqlIntervalQualifier qualifier) {
+      return qualifier.timeUnitRange == TimeUnitRange.DOW;
+    }
+    return part instanceof SqlLiteral literal && literal.getValue() instanceof NlsString text
+        && text.getValue().equalsIgnoreCase("dow");
   }
 }
