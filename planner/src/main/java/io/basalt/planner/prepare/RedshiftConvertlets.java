@@ -5,6 +5,7 @@ import org.apache.calcite.avatica.util.TimeUnitRange;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIntervalQualifier;
@@ -13,6 +14,7 @@ import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.util.NlsString;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql2rel.SqlRexContext;
 import org.apache.calcite.sql2rel.SqlRexConvertlet;
@@ -84,6 +86,9 @@ final class RedshiftConvertlets implements SqlRexConvertletTable {
     RexNode operand = call.getOperands().get(0);
     RelDataType from = operand.getType();
     RelDataType to = call.getType();
+    if (to.getSqlTypeName() == SqlTypeName.BOOLEAN && SqlTypeUtil.inCharFamily(from)) {
+      return booleanFromText(context.getRexBuilder(), operand, converted);
+    }
     boolean exactTarget = SqlTypeUtil.isExactNumeric(to);
     int targetScale = SqlTypeUtil.isDecimal(to) ? to.getScale() : 0;
     boolean narrowing = exactTarget
@@ -96,6 +101,45 @@ final class RedshiftConvertlets implements SqlRexConvertletTable {
     RexNode rounded = rexBuilder.makeCall(SqlStdOperatorTable.ROUND, operand,
         rexBuilder.makeExactLiteral(BigDecimal.valueOf(targetScale)));
     return rexBuilder.makeAbstractCast(to, rounded, false);
+  }
+
+  /**
+   * Redshift reads {@code t}, {@code true}, {@code y}, {@code yes}, {@code on}, {@code 1} (and
+   * their opposites) as booleans, in any case; anything else is still Calcite's cast, which
+   * rejects it.
+   */
+  private static RexNode booleanFromText(RexBuilder rexBuilder, RexNode text, RexNode cast) {
+    if (text instanceof RexLiteral literal) {
+      // A constant is read now: a CASE over it would be folded, cast branch included.
+      String word = literal.getValueAs(String.class);
+      if (word == null) {
+        return cast;
+      }
+      String lowered = word.trim().toLowerCase(java.util.Locale.ROOT);
+      if (TRUE_WORDS.contains(lowered) || FALSE_WORDS.contains(lowered)) {
+        return rexBuilder.makeLiteral(TRUE_WORDS.contains(lowered), cast.getType());
+      }
+      return cast;
+    }
+    RexNode lower = rexBuilder.makeCall(SqlStdOperatorTable.LOWER, text);
+    RexNode isTrue = rexBuilder.makeIn(lower, words(rexBuilder, TRUE_WORDS));
+    RexNode isFalse = rexBuilder.makeIn(lower, words(rexBuilder, FALSE_WORDS));
+    return rexBuilder.makeCall(cast.getType(), SqlStdOperatorTable.CASE, java.util.List.of(
+        isTrue, rexBuilder.makeLiteral(true), isFalse, rexBuilder.makeLiteral(false), cast));
+  }
+
+  private static final java.util.List<String> TRUE_WORDS =
+      java.util.List.of("t", "true", "y", "yes", "on", "1");
+  private static final java.util.List<String> FALSE_WORDS =
+      java.util.List.of("f", "false", "n", "no", "off", "0");
+
+  private static java.util.List<RexNode> words(RexBuilder rexBuilder,
+      java.util.List<String> words) {
+    java.util.List<RexNode> literals = new java.util.ArrayList<>();
+    for (String word : words) {
+      literals.add(rexBuilder.makeLiteral(word));
+    }
+    return literals;
   }
 
   /** EXTRACT(DOW FROM d), or DATE_PART('dow', d) as Basalt's parser writes DATE_PART(dow, d). */
