@@ -1,5 +1,6 @@
 package io.basalt.tpch;
 
+import io.basalt.ingest.tpch.TpchDataGenerator;
 import io.basalt.ingest.tpch.TpchSchema;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,6 +19,23 @@ interface LoadDialect {
         @Override
         public String copy(String schema, String table, Path directory) {
           return TpchSchema.copy(schema, table, directory.toAbsolutePath().toString());
+        }
+      };
+
+  /** DuckDB takes the column definitions without Redshift's table attributes. */
+  LoadDialect DUCKDB =
+      new LoadDialect() {
+        @Override
+        public String createTable(String schema, String table) {
+          return "CREATE TABLE " + schema + "." + table + " (\n"
+              + TpchSchema.columnDefinitions(table) + "\n)";
+        }
+
+        @Override
+        public String copy(String schema, String table, Path directory) {
+          return "COPY " + schema + "." + table + " FROM '"
+              + TpchDataGenerator.tableFile(directory, table).toAbsolutePath()
+              + "' (DELIMITER '|')";
         }
       };
 

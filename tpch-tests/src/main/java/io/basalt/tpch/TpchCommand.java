@@ -89,26 +89,13 @@ public final class TpchCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
-    List<Integer> numbers = queries == null || queries.isEmpty() ? TpchQueries.ALL : queries;
-    for (int number : numbers) {
-      if (number < 1 || number > 22) {
-        throw new ParameterException(
-            spec.commandLine(), "Cannot run TPC-H query " + number + ": queries are 1 to 22");
-      }
-    }
+    List<Integer> numbers = queryNumbers(spec, queries);
     if (kit.answer(scale, numbers.get(0)).isEmpty()) {
       out.printf("note: the kit has no answers for scale factor %s; results are unchecked%n",
           scale.label());
     }
-    TpchData data = generate(scale);
-    ServerConfig config =
-        ServerConfig.defaults()
-            .withPort(0)
-            .withDataDirectory(dataDirectory.resolve("server"))
-            .withAdminPassword(ADMIN_PASSWORD);
-    if (slices != null) {
-      config = config.withSlices(slices);
-    }
+    TpchData data = generate(scale, dataDirectory, out);
+    ServerConfig config = serverConfig(dataDirectory, slices);
     out.printf("starting Basalt (data in %s)%n", config.dataDirectory());
     List<QueryResult> results;
     try (BasaltServer server = BasaltServer.start(config);
@@ -116,16 +103,7 @@ public final class TpchCommand implements Callable<Integer> {
       out.printf("connected to %s%n", server.jdbcUrl());
       TpchRunner runner =
           new TpchRunner(connection, scale.schemaName(), LoadDialect.BASALT, out::println);
-      if (!reload && runner.isLoaded(data)) {
-        out.printf("schema %s already holds the data: not loading again%n", scale.schemaName());
-      } else {
-        long started = System.nanoTime();
-        List<TableLoad> loads = runner.load(data);
-        out.printf(
-            "loaded %,d rows in %.1f s%n",
-            loads.stream().mapToLong(TableLoad::rows).sum(),
-            (System.nanoTime() - started) / 1e9);
-      }
+      runner.loadUnlessLoaded(data, reload);
       results = runner.run(kit, scale, numbers);
     } catch (SQLException e) {
       // Query failures are results; this is a failure to connect or to load, which ends the run.
@@ -141,7 +119,35 @@ public final class TpchCommand implements Callable<Integer> {
     return allPassed ? 0 : 1;
   }
 
-  private TpchData generate(TpchScale scale) throws IOException {
+  /**
+   * Returns {@code requested}, or all 22 queries if none; rejects a number outside 1 to 22 as a
+   * usage error of {@code spec}'s command.
+   */
+  static List<Integer> queryNumbers(CommandSpec spec, List<Integer> requested) {
+    List<Integer> numbers =
+        requested == null || requested.isEmpty() ? TpchQueries.ALL : List.copyOf(requested);
+    for (int number : numbers) {
+      if (number < 1 || number > 22) {
+        throw new ParameterException(
+            spec.commandLine(), "Cannot run TPC-H query " + number + ": queries are 1 to 22");
+      }
+    }
+    return numbers;
+  }
+
+  /** Returns the in-process server's configuration: a free port, data in {@code dataDirectory}. */
+  static ServerConfig serverConfig(Path dataDirectory, Integer slices) {
+    ServerConfig config =
+        ServerConfig.defaults()
+            .withPort(0)
+            .withDataDirectory(dataDirectory.resolve("server"))
+            .withAdminPassword(ADMIN_PASSWORD);
+    return slices == null ? config : config.withSlices(slices);
+  }
+
+  /** Generates (or reuses) the data of {@code scale} under {@code dataDirectory}/tbl. */
+  static TpchData generate(TpchScale scale, Path dataDirectory, PrintStream out)
+      throws IOException {
     Path directory = dataDirectory.resolve("tbl").resolve(scale.folderName());
     out.printf("TPC-H data for scale factor %s in %s%n", scale.label(), directory);
     long started = System.nanoTime();
@@ -151,7 +157,8 @@ public final class TpchCommand implements Callable<Integer> {
     return data;
   }
 
-  private static Connection connect(String url) throws SQLException {
+  /** Connects to the in-process server as its administrator. */
+  static Connection connect(String url) throws SQLException {
     Properties properties = new Properties();
     properties.setProperty("user", "admin");
     properties.setProperty("password", ADMIN_PASSWORD);

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /**
@@ -76,10 +77,36 @@ final class TpchRunner {
     return loads;
   }
 
+  /**
+   * Loads {@code data} unless the schema already holds it and {@code reload} is false; returns
+   * the load's nanoseconds, or empty if nothing was loaded.
+   */
+  OptionalLong loadUnlessLoaded(TpchData data, boolean reload) throws SQLException {
+    if (!reload && isLoaded(data)) {
+      progress.accept(
+          String.format("schema %s already holds the data: not loading again", schema));
+      return OptionalLong.empty();
+    }
+    long started = System.nanoTime();
+    List<TableLoad> loads = load(data);
+    long nanos = System.nanoTime() - started;
+    progress.accept(
+        String.format(
+            "loaded %,d rows in %.1f s",
+            loads.stream().mapToLong(TableLoad::rows).sum(),
+            nanos / 1e9));
+    return OptionalLong.of(nanos);
+  }
+
+  /** Makes the runner's schema the one the queries' unqualified table names resolve in. */
+  void useSchema() throws SQLException {
+    dialect.useSchema(connection, schema);
+  }
+
   /** Runs the queries {@code numbers} in order, checking answers at {@code scale}. */
   List<QueryResult> run(TpchQueries kit, TpchScale scale, List<Integer> numbers)
       throws SQLException {
-    dialect.useSchema(connection, schema);
+    useSchema();
     List<QueryResult> results = new ArrayList<>();
     for (int number : numbers) {
       results.add(run(kit, scale, number));
@@ -104,7 +131,8 @@ final class TpchRunner {
     return result;
   }
 
-  private QueryResult runQuietly(TpchQueries kit, TpchScale scale, int number) {
+  /** Runs query {@code number} and checks it like {@code run}, but reports nothing. */
+  QueryResult runQuietly(TpchQueries kit, TpchScale scale, int number) {
     String name = QueryResult.name(number);
     String sql = kit.query(number);
     Optional<AnswerFile> answer = kit.answer(scale, number);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.basalt.ingest.tpch.TpchData;
 import io.basalt.ingest.tpch.TpchDataGenerator;
 import io.basalt.ingest.tpch.TpchProgressListener;
-import io.basalt.ingest.tpch.TpchSchema;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -25,32 +24,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TestHarnessOnDuckDb {
-  /** DuckDB takes the column definitions without Redshift's table attributes. */
-  static final LoadDialect DUCKDB =
-      new LoadDialect() {
-        @Override
-        public String createTable(String schema, String table) {
-          return "CREATE TABLE "
-              + schema
-              + "."
-              + table
-              + " (\n"
-              + TpchSchema.columnDefinitions(table)
-              + "\n)";
-        }
-
-        @Override
-        public String copy(String schema, String table, Path directory) {
-          return "COPY "
-              + schema
-              + "."
-              + table
-              + " FROM '"
-              + TpchDataGenerator.tableFile(directory, table).toAbsolutePath()
-              + "' (DELIMITER '|')";
-        }
-      };
-
   private static final TpchScale SCALE = TpchScale.parse("0.01");
 
   @TempDir static Path dataDirectory;
@@ -66,9 +39,11 @@ class TestHarnessOnDuckDb {
             .generate(dataDirectory, TpchProgressListener.NONE);
     kit = TpchQueries.locate(Optional.empty());
     connection = DriverManager.getConnection("jdbc:duckdb:");
-    runner = new TpchRunner(connection, SCALE.schemaName(), DUCKDB, System.out::println);
+    runner =
+        new TpchRunner(
+            connection, SCALE.schemaName(), LoadDialect.DUCKDB, System.out::println);
     runner.load(data);
-    DUCKDB.useSchema(connection, SCALE.schemaName());
+    LoadDialect.DUCKDB.useSchema(connection, SCALE.schemaName());
   }
 
   @AfterAll

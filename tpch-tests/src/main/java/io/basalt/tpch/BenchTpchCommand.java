@@ -1,0 +1,203 @@
+package io.basalt.tpch;
+
+import io.basalt.ingest.tpch.TpchData;
+import io.basalt.server.BasaltServer;
+import io.basalt.server.ServerConfig;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code basalt bench tpch}: loads the same generated TPC-H data into an in-process Basalt server
+ * and into in-process DuckDB, times each query on both (alternating, after one warm-up run each),
+ * checks every result against the reference answers, prints a comparison and writes it as CSV and
+ * as a PNG chart; the exit code is 1 if either engine got any answer wrong.
+ */
+@Command(
+    name = "tpch",
+    mixinStandardHelpOptions = true,
+    description = "Run the TPC-H queries on Basalt and on DuckDB and compare their times.")
+final class BenchTpchCommand implements Callable<Integer> {
+  @Option(names = "--sf", description = "Scale factor (default: ${DEFAULT-VALUE}).",
+      defaultValue = "1")
+  private String scaleFactor;
+
+  @Option(names = "--runs", defaultValue = "3",
+      description = "Timed runs per query and engine after a warm-up (default: ${DEFAULT-VALUE}).")
+  private int runs;
+
+  @Option(names = "--queries", split = ",", paramLabel = "N",
+      description = "Queries to run, e.g. 1,3,5 (default: all 22).")
+  private List<Integer> queries;
+
+  @Option(names = "--data-dir", defaultValue = "./basalt-data-tpch",
+      description = "Folder for generated data, the Basalt server and the DuckDB database "
+          + "(default: ${DEFAULT-VALUE}); all are reused across runs.")
+  private Path dataDirectory;
+
+  @Option(names = "--tpch-dir",
+      description = "The TPC-H kit folder with queries/ and answers/ (default: as basalt tpch).")
+  private Path tpchDirectory;
+
+  @Option(names = "--slices",
+      description = "Basalt's slices and DuckDB's threads (default: cores).")
+  private Integer slices;
+
+  @Option(names = "--out", defaultValue = "bench-results",
+      description = "Folder for the CSV and PNG results (default: ${DEFAULT-VALUE}).")
+  private Path outDirectory;
+
+  @Option(names = "--reload", description = "Load both engines even if they hold the data.")
+  private boolean reload;
+
+  @Spec private CommandSpec spec;
+
+  private final PrintStream out;
+
+  BenchTpchCommand(PrintStream out) {
+    this.out = out;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    TpchScale scale;
+    TpchQueries kit;
+    try {
+      scale = TpchScale.parse(scaleFactor);
+      kit = TpchQueries.locate(Optional.ofNullable(tpchDirectory));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
+    if (runs < 1) {
+      throw new ParameterException(
+          spec.commandLine(), "Cannot run the benchmark: --runs must be at least 1, got " + runs);
+    }
+    List<Integer> numbers = TpchCommand.queryNumbers(spec, queries);
+    if (kit.answer(scale, numbers.get(0)).isEmpty()) {
+      out.printf("note: the kit has no answers for scale factor %s; results are unchecked%n",
+          scale.label());
+    }
+    TpchData data = TpchCommand.generate(scale, dataDirectory, out);
+    int threads = slices == null ? Runtime.getRuntime().availableProcessors() : slices;
+    ServerConfig config = TpchCommand.serverConfig(dataDirectory, threads);
+    Path duckdbFile = dataDirectory.resolve("duckdb").resolve(scale.folderName() + ".duckdb");
+    Files.createDirectories(duckdbFile.getParent());
+    out.printf("starting Basalt (data in %s) and DuckDB (%s), %d slices/threads%n",
+        config.dataDirectory(), duckdbFile, threads);
+    List<BenchResult> results = new ArrayList<>();
+    OptionalLong basaltLoad;
+    OptionalLong duckdbLoad;
+    try (BasaltServer server = BasaltServer.start(config);
+        Connection basalt = TpchCommand.connect(server.jdbcUrl());
+        Connection duckdb =
+            DriverManager.getConnection("jdbc:duckdb:" + duckdbFile.toAbsolutePath())) {
+      try (Statement statement = duckdb.createStatement()) {
+        statement.execute("SET threads = " + threads);
+      }
+      TpchRunner basaltRunner = new TpchRunner(
+          basalt, scale.schemaName(), LoadDialect.BASALT, line -> out.println("Basalt: " + line));
+      TpchRunner duckdbRunner = new TpchRunner(
+          duckdb, scale.schemaName(), LoadDialect.DUCKDB, line -> out.println("DuckDB: " + line));
+      basaltLoad = basaltRunner.loadUnlessLoaded(data, reload);
+      duckdbLoad = duckdbRunner.loadUnlessLoaded(data, reload);
+      basaltRunner.useSchema();
+      duckdbRunner.useSchema();
+      for (int number : numbers) {
+        results.add(measure(kit, scale, number, basaltRunner, duckdbRunner));
+      }
+    } catch (SQLException e) {
+      // Query failures are results; this is a failure to start, connect or load.
+      spec.commandLine().getErr().println(e.getMessage());
+      return 1;
+    }
+    out.println();
+    out.print(BenchReport.format(results, basaltLoad, duckdbLoad));
+    Files.createDirectories(outDirectory);
+    Path csv = outDirectory.resolve("tpch-" + scale.folderName() + ".csv");
+    Path png = outDirectory.resolve("tpch-" + scale.folderName() + ".png");
+    BenchReport.writeCsv(results, csv);
+    BenchChart.writePng(results,
+        String.format(Locale.ROOT, "TPC-H SF %s: median of %d run%s, %d threads",
+            scale.label(), runs, runs == 1 ? "" : "s", threads),
+        png);
+    out.printf("wrote %s and %s%n", csv, png);
+    boolean allCorrect =
+        results.stream().allMatch(result -> result.basaltCorrect() && result.duckdbCorrect());
+    return allCorrect ? 0 : 1;
+  }
+
+  private BenchResult measure(
+      TpchQueries kit, TpchScale scale, int number, TpchRunner basalt, TpchRunner duckdb) {
+    String name = QueryResult.name(number);
+    Timing basaltTiming = new Timing();
+    Timing duckdbTiming = new Timing();
+    basaltTiming.warmUp(() -> basalt.runQuietly(kit, scale, number));
+    duckdbTiming.warmUp(() -> duckdb.runQuietly(kit, scale, number));
+    // Alternating spreads any drift (caches, background work) over both engines alike.
+    for (int run = 0; run < runs; run++) {
+      basaltTiming.time(() -> basalt.runQuietly(kit, scale, number));
+      duckdbTiming.time(() -> duckdb.runQuietly(kit, scale, number));
+    }
+    BenchResult result = new BenchResult(
+        number, basaltTiming.medianMillis(), duckdbTiming.medianMillis(),
+        basaltTiming.worst, duckdbTiming.worst);
+    out.printf(Locale.ROOT, "%s: Basalt %.1f ms (%s), DuckDB %.1f ms (%s)%n",
+        name, result.basaltMillis(), verdict(result.basalt()),
+        result.duckdbMillis(), verdict(result.duckdb()));
+    return result;
+  }
+
+  private static String verdict(QueryResult result) {
+    return result.verdict().name().toLowerCase(Locale.ROOT);
+  }
+
+  /** One engine's times for one query and its worst result, the first wrong one if any. */
+  private static final class Timing {
+    private final List<Long> nanos = new ArrayList<>();
+    private QueryResult worst;
+
+    void warmUp(Supplier<QueryResult> query) {
+      keep(query.get());
+    }
+
+    void time(Supplier<QueryResult> query) {
+      // Timed here rather than from QueryResult.millis: at small scale factors DuckDB answers
+      // in under a millisecond, and a zero would break the ratios.
+      long started = System.nanoTime();
+      QueryResult result = query.get();
+      nanos.add(System.nanoTime() - started);
+      keep(result);
+    }
+
+    private void keep(QueryResult result) {
+      if (worst == null || BenchResult.acceptable(worst.verdict())) {
+        worst = result;
+      }
+    }
+
+    double medianMillis() {
+      long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+      int middle = sorted.length / 2;
+      double median = sorted.length % 2 == 1
+          ? sorted[middle]
+          : (sorted[middle - 1] + sorted[middle]) / 2.0;
+      return median / 1e6;
+    }
+  }
+}
