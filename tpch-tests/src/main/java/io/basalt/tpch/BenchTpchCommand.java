@@ -13,12 +13,12 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -34,37 +34,16 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Run the TPC-H queries on Basalt and on DuckDB and compare their times.")
 final class BenchTpchCommand implements Callable<Integer> {
-  @Option(names = "--sf", description = "Scale factor (default: ${DEFAULT-VALUE}).",
-      defaultValue = "1")
-  private String scaleFactor;
 
   @Option(names = "--runs", defaultValue = "3",
       description = "Timed runs per query and engine after a warm-up (default: ${DEFAULT-VALUE}).")
   private int runs;
 
-  @Option(names = "--queries", split = ",", paramLabel = "N",
-      description = "Queries to run, e.g. 1,3,5 (default: all 22).")
-  private List<Integer> queries;
-
-  @Option(names = "--data-dir", defaultValue = "./basalt-data-tpch",
-      description = "Folder for generated data, the Basalt server and the DuckDB database "
-          + "(default: ${DEFAULT-VALUE}); all are reused across runs.")
-  private Path dataDirectory;
-
-  @Option(names = "--tpch-dir",
-      description = "The TPC-H kit folder with queries/ and answers/ (default: as basalt tpch).")
-  private Path tpchDirectory;
-
-  @Option(names = "--slices",
-      description = "Basalt's slices and DuckDB's threads (default: cores).")
-  private Integer slices;
-
   @Option(names = "--out", defaultValue = "bench-results",
       description = "Folder for the CSV and PNG results (default: ${DEFAULT-VALUE}).")
   private Path outDirectory;
 
-  @Option(names = "--reload", description = "Load both engines even if they hold the data.")
-  private boolean reload;
+  @Mixin private TpchOptions options;
 
   @Spec private CommandSpec spec;
 
@@ -76,25 +55,18 @@ final class BenchTpchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    TpchScale scale;
-    TpchQueries kit;
-    try {
-      scale = TpchScale.parse(scaleFactor);
-      kit = TpchQueries.locate(Optional.ofNullable(tpchDirectory));
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
-    }
     if (runs < 1) {
       throw new ParameterException(
           spec.commandLine(), "Cannot run the benchmark: --runs must be at least 1, got " + runs);
     }
-    List<Integer> numbers = TpchCommand.queryNumbers(spec, queries);
-    if (kit.answer(scale, numbers.get(0)).isEmpty()) {
-      out.printf("note: the kit has no answers for scale factor %s; results are unchecked%n",
-          scale.label());
-    }
+    TpchOptions.Workload workload = options.workload(spec, out);
+    TpchScale scale = workload.scale();
+    TpchQueries kit = workload.kit();
+    List<Integer> numbers = workload.numbers();
+    Path dataDirectory = options.dataDirectory;
     TpchData data = TpchCommand.generate(scale, dataDirectory, out);
-    int threads = slices == null ? Runtime.getRuntime().availableProcessors() : slices;
+    int threads = options.slices == null
+        ? Runtime.getRuntime().availableProcessors() : options.slices;
     ServerConfig config = TpchCommand.serverConfig(dataDirectory, threads);
     Path duckdbFile = dataDirectory.resolve("duckdb").resolve(scale.folderName() + ".duckdb");
     Files.createDirectories(duckdbFile.getParent());
@@ -114,8 +86,8 @@ final class BenchTpchCommand implements Callable<Integer> {
           basalt, scale.schemaName(), LoadDialect.BASALT, line -> out.println("Basalt: " + line));
       TpchRunner duckdbRunner = new TpchRunner(
           duckdb, scale.schemaName(), LoadDialect.DUCKDB, line -> out.println("DuckDB: " + line));
-      basaltLoad = basaltRunner.loadUnlessLoaded(data, reload);
-      duckdbLoad = duckdbRunner.loadUnlessLoaded(data, reload);
+      basaltLoad = basaltRunner.loadUnlessLoaded(data, options.reload);
+      duckdbLoad = duckdbRunner.loadUnlessLoaded(data, options.reload);
       basaltRunner.useSchema();
       duckdbRunner.useSchema();
       for (int number : numbers) {

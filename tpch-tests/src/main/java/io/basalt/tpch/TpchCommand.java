@@ -13,14 +13,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /**
@@ -36,30 +34,7 @@ public final class TpchCommand implements Callable<Integer> {
   /** The harness's own server data directory needs a fixed password to be reopened. */
   static final String ADMIN_PASSWORD = "basalt-tpch";
 
-  @Option(names = "--sf", description = "Scale factor (default: ${DEFAULT-VALUE}).",
-      defaultValue = "1")
-  private String scaleFactor;
-
-  @Option(names = "--queries", split = ",", paramLabel = "N",
-      description = "Queries to run, e.g. 1,3,5 (default: all 22).")
-  private List<Integer> queries;
-
-  @Option(names = "--data-dir", defaultValue = "./basalt-data-tpch",
-      description = "Folder for generated data (tbl/sf<SF>) and the server (default: "
-          + "${DEFAULT-VALUE}); both are reused across runs.")
-  private Path dataDirectory;
-
-  @Option(names = "--tpch-dir",
-      description = "The TPC-H kit folder with queries/ and answers/ (default: the "
-          + "basalt.tpch.dir system property, else the first shared/tpch above the working "
-          + "directory).")
-  private Path tpchDirectory;
-
-  @Option(names = "--slices", description = "Slices of the in-process server (default: cores).")
-  private Integer slices;
-
-  @Option(names = "--reload", description = "Load the data even if the schema already holds it.")
-  private boolean reload;
+  @Mixin private TpchOptions options;
 
   @Spec private CommandSpec spec;
 
@@ -81,21 +56,12 @@ public final class TpchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    TpchScale scale;
-    TpchQueries kit;
-    try {
-      scale = TpchScale.parse(scaleFactor);
-      kit = TpchQueries.locate(Optional.ofNullable(tpchDirectory));
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
-    }
-    List<Integer> numbers = queryNumbers(spec, queries);
-    if (kit.answer(scale, numbers.get(0)).isEmpty()) {
-      out.printf("note: the kit has no answers for scale factor %s; results are unchecked%n",
-          scale.label());
-    }
-    TpchData data = generate(scale, dataDirectory, out);
-    ServerConfig config = serverConfig(dataDirectory, slices);
+    TpchOptions.Workload workload = options.workload(spec, out);
+    TpchScale scale = workload.scale();
+    TpchQueries kit = workload.kit();
+    List<Integer> numbers = workload.numbers();
+    TpchData data = generate(scale, options.dataDirectory, out);
+    ServerConfig config = serverConfig(options.dataDirectory, options.slices);
     out.printf("starting Basalt (data in %s)%n", config.dataDirectory());
     List<QueryResult> results;
     try (BasaltServer server = BasaltServer.start(config);
@@ -103,7 +69,7 @@ public final class TpchCommand implements Callable<Integer> {
       out.printf("connected to %s%n", server.jdbcUrl());
       TpchRunner runner =
           new TpchRunner(connection, scale.schemaName(), LoadDialect.BASALT, out::println);
-      runner.loadUnlessLoaded(data, reload);
+      runner.loadUnlessLoaded(data, options.reload);
       results = runner.run(kit, scale, numbers);
     } catch (SQLException e) {
       // Query failures are results; this is a failure to connect or to load, which ends the run.
@@ -117,22 +83,6 @@ public final class TpchCommand implements Callable<Integer> {
             .allMatch(result -> result.verdict() == QueryResult.Verdict.CORRECT
                 || result.verdict() == QueryResult.Verdict.UNCHECKED);
     return allPassed ? 0 : 1;
-  }
-
-  /**
-   * Returns {@code requested}, or all 22 queries if none; rejects a number outside 1 to 22 as a
-   * usage error of {@code spec}'s command.
-   */
-  static List<Integer> queryNumbers(CommandSpec spec, List<Integer> requested) {
-    List<Integer> numbers =
-        requested == null || requested.isEmpty() ? TpchQueries.ALL : List.copyOf(requested);
-    for (int number : numbers) {
-      if (number < 1 || number > 22) {
-        throw new ParameterException(
-            spec.commandLine(), "Cannot run TPC-H query " + number + ": queries are 1 to 22");
-      }
-    }
-    return numbers;
   }
 
   /** Returns the in-process server's configuration: a free port, data in {@code dataDirectory}. */

@@ -11,7 +11,6 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,17 +31,8 @@ class TestBenchCommand {
   @Test
   void comparesBothEnginesWritesCsvAndChartAndFailsOnAWrongAnswer(@TempDir Path temporary)
       throws IOException {
-    TpchQueries shared = TpchQueries.locate(Optional.empty());
-    Path kit = temporary.resolve("kit");
-    Path answers = kit.resolve("answers").resolve("sf0.01");
-    Files.createDirectories(kit.resolve("queries"));
-    Files.createDirectories(answers);
-    for (String query : List.of("q01", "q06")) {
-      Files.copy(shared.directory().resolve("queries").resolve(query + ".sql"),
-          kit.resolve("queries").resolve(query + ".sql"));
-      Files.copy(shared.directory().resolve("answers").resolve("sf0.01").resolve(query + ".csv"),
-          answers.resolve(query + ".csv"));
-    }
+    Path kit = KitCopy.of(temporary, List.of("q01", "q06"));
+    Path answers = KitCopy.answers(kit);
     Path results = temporary.resolve("results");
     String[] args = {
       "tpch", "--sf", "0.01", "--runs", "1", "--queries", "1,6", "--slices", "2",

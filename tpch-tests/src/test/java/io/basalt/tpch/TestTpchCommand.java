@@ -11,7 +11,6 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -30,17 +29,8 @@ class TestTpchCommand {
 
   @Test
   void runsQueriesReusesDataAndFailsOnAWrongAnswer(@TempDir Path temporary) throws IOException {
-    TpchQueries shared = TpchQueries.locate(Optional.empty());
-    Path kit = temporary.resolve("kit");
-    Path answers = kit.resolve("answers").resolve("sf0.01");
-    Files.createDirectories(kit.resolve("queries"));
-    Files.createDirectories(answers);
-    for (String query : List.of("q01", "q06")) {
-      Files.copy(shared.directory().resolve("queries").resolve(query + ".sql"),
-          kit.resolve("queries").resolve(query + ".sql"));
-      Files.copy(shared.directory().resolve("answers").resolve("sf0.01").resolve(query + ".csv"),
-          answers.resolve(query + ".csv"));
-    }
+    Path kit = KitCopy.of(temporary, List.of("q01", "q06"));
+    Path answers = KitCopy.answers(kit);
     Path q06 = answers.resolve("q06.csv");
     String rightAnswer = Files.readString(q06, UTF_8);
     Files.writeString(q06, "revenue\n999.99\n", UTF_8);
