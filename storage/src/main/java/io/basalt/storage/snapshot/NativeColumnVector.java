@@ -80,4 +80,36 @@ final class NativeColumnVector implements ColumnVector {
       case CHAR, VARCHAR -> block.strings().get(row);
     };
   }
+
+  @Override
+  public boolean[] nullFlags() {
+    return block.nulls();
+  }
+
+  @Override
+  public long[] longValues() {
+    return block.longs();
+  }
+
+  @Override
+  public double[] doubleValues() {
+    return block.doubles();
+  }
+
+  @Override
+  public Object[] objectValues() {
+    return switch (block.type()) {
+      case BIG_DECIMAL -> block.decimals();
+      case STRING -> {
+        Object[] values = new Object[block.rows()];
+        for (int i = 0; i < values.length; i++) {
+          if (!block.isNull(i)) {
+            values[i] = block.strings().get(i);
+          }
+        }
+        yield values;
+      }
+      default -> null;
+    };
+  }
 }

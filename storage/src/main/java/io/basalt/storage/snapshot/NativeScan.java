@@ -34,6 +34,10 @@ final class NativeScan implements ScanIterator {
   private final ColumnType[] types;
   private final BoundPredicate[] predicates;
   private final BooleanSupplier canceled;
+  /** Reads only blocks whose ordinal over all segments is congruent to share mod shares. */
+  private final int share;
+  private final int shares;
+  private long blockOrdinal;
   private int segmentIndex = -1;
   private SegmentReader reader;
   private int block;
@@ -46,7 +50,9 @@ final class NativeScan implements ScanIterator {
   private long rowsReturned;
 
   NativeScan(NativeSnapshot snapshot, List<SegmentRef> segments, SegmentCache cache,
-      ScanRequest request) {
+      ScanRequest request, int share, int shares) {
+    this.share = share;
+    this.shares = shares;
     this.snapshot = snapshot;
     this.table = snapshot.definition();
     this.segments = segments;
@@ -106,6 +112,10 @@ final class NativeScan implements ScanIterator {
       }
       if (canceled.getAsBoolean()) {
         throw new StorageException("57014", "Query was canceled");
+      }
+      if (blockOrdinal++ % shares != share) {
+        block++;
+        continue;
       }
       RowBatch batch = readBlock(block++);
       if (batch != null) {

@@ -47,6 +47,21 @@ public final class NativeSnapshot implements TableSnapshot {
         segments.add(segment);
       }
     }
-    return new NativeScan(this, segments, cache, request);
+    int shares = request.shares();
+    if (shares == 1) {
+      return new NativeScan(this, segments, cache, request, 0, 1);
+    }
+    long slicesWithRows = segments.stream().mapToInt(SegmentRef::slice).distinct().count();
+    if (slicesWithRows >= shares) {
+      // One pipeline per slice: the share owns whole slices, as a Redshift slice owns its rows.
+      List<SegmentRef> own = new ArrayList<>();
+      for (SegmentRef segment : segments) {
+        if (segment.slice() % shares == request.share()) {
+          own.add(segment);
+        }
+      }
+      return new NativeScan(this, own, cache, request, 0, 1);
+    }
+    return new NativeScan(this, segments, cache, request, request.share(), shares);
   }
 }

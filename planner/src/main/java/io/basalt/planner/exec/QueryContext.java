@@ -1,0 +1,63 @@
+package io.basalt.planner.exec;
+
+import io.basalt.storage.StorageException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.calcite.DataContext;
+
+/**
+ * What every operator of one query execution shares: the parallelism (one pipeline per slice),
+ * the thread pool exchanges run partitions on, the memory budget, the cancel flag, and Calcite's
+ * {@link DataContext} (dynamic parameters, current time, the session's user).
+ */
+public final class QueryContext {
+  private final int parallelism;
+  private final ExecutorService executor;
+  private final MemoryTracker memory;
+  private final AtomicBoolean canceled;
+  private final DataContext dataContext;
+
+  public QueryContext(int parallelism, ExecutorService executor, MemoryTracker memory,
+      AtomicBoolean canceled, DataContext dataContext) {
+    if (parallelism < 1) {
+      throw new IllegalArgumentException("parallelism must be positive");
+    }
+    this.parallelism = parallelism;
+    this.executor = executor;
+    this.memory = memory;
+    this.canceled = canceled;
+    this.dataContext = dataContext;
+  }
+
+  public int parallelism() {
+    return parallelism;
+  }
+
+  public ExecutorService executor() {
+    return executor;
+  }
+
+  public MemoryTracker memory() {
+    return memory;
+  }
+
+  public DataContext dataContext() {
+    return dataContext;
+  }
+
+  public boolean isCanceled() {
+    return canceled.get();
+  }
+
+  /** Marks the query canceled, e.g. when one partition failed and the others should stop. */
+  public void cancel() {
+    canceled.set(true);
+  }
+
+  /** Throws SQLSTATE 57014 once the query has been canceled; operators call it per batch. */
+  public void checkCanceled() {
+    if (canceled.get()) {
+      throw new StorageException("57014", "Query was canceled");
+    }
+  }
+}
