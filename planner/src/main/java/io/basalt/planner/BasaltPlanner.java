@@ -6,6 +6,7 @@ import io.basalt.planner.catalog.TempSchemas;
 import io.basalt.planner.cost.ColumnStatistics;
 import io.basalt.planner.prepare.EmbeddedDriver;
 import io.basalt.planner.prepare.SqlErrors;
+import io.basalt.planner.rel.vector.EngineSettings;
 import io.basalt.planner.sql.SqlSettings;
 import io.basalt.storage.StorageEngine;
 import java.sql.Connection;
@@ -23,8 +24,18 @@ public final class BasaltPlanner {
   private final AtomicLong sessions = new AtomicLong();
 
   public BasaltPlanner(StorageEngine storage, CopyRunner copyRunner, int slices) {
+    this(storage, copyRunner, slices, EngineSettings.defaultQueryMemoryLimit());
+  }
+
+  /**
+   * A planner whose queries run on {@code slices} threads each and may hold at most
+   * {@code queryMemoryLimitBytes} in hash tables and sort buffers.
+   */
+  public BasaltPlanner(StorageEngine storage, CopyRunner copyRunner, int slices,
+      long queryMemoryLimitBytes) {
     CatalogServices services = new CatalogServices(storage, copyRunner, slices, new AtomicLong(),
-        new TableLocks(), new ColumnStatistics(storage));
+        new TableLocks(), new ColumnStatistics(storage),
+        new EngineSettings(slices, queryMemoryLimitBytes));
     this.driver = new EmbeddedDriver(services);
     TempSchemas.dropAll(storage);
   }

@@ -4,21 +4,24 @@ import static java.util.Objects.requireNonNull;
 
 import io.basalt.planner.CopyRunner;
 import io.basalt.planner.cost.ColumnStatistics;
+import io.basalt.planner.rel.vector.EngineSettings;
 import io.basalt.storage.StorageEngine;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What the planner's schemas, rules and executors share for one server: the store, the COPY
- * runner, the slice count, the query id sequence, the table write locks and column statistics. Passed in, never static.
+ * runner, the slice count, the query id sequence, the table write locks, column statistics and the execution engine's
+ * settings. Passed in, never static.
  */
 public record CatalogServices(
     StorageEngine storage, CopyRunner copyRunner, int slices, AtomicLong queryIds,
-    TableLocks tableLocks, ColumnStatistics statistics) {
+    TableLocks tableLocks, ColumnStatistics statistics, EngineSettings engine) {
   public CatalogServices {
     requireNonNull(storage, "storage is null");
     requireNonNull(copyRunner, "copyRunner is null");
     requireNonNull(queryIds, "queryIds is null");
     requireNonNull(tableLocks, "tableLocks is null");
     requireNonNull(statistics, "statistics is null");
+    requireNonNull(engine, "engine is null");
   }
 }

@@ -1,11 +1,13 @@
 package io.basalt.planner.ddl;
 
+import io.basalt.planner.rel.vector.EngineSettings;
 import io.basalt.storage.StorageEngine;
 import io.basalt.storage.StorageException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -26,9 +28,22 @@ final class SessionSettings {
 
   static long apply(SqlSetOption set, CalcitePrepare.Context context, StorageEngine storage) {
     String name = set.getName().toString().toLowerCase(Locale.ROOT);
-    if (!name.equals(SEARCH_PATH) && !(name.equals("all") && set.getValue() == null)) {
-      throw new StorageException("0A000", "Cannot set \"" + name
-          + "\": this release supports only search_path");
+    Properties properties =
+        ((CalciteConnection) context.getDataContext().getQueryProvider()).getProperties();
+    if (name.equals(EngineSettings.MEMORY_LIMIT_PROPERTY)) {
+      return setMemoryLimit(set, properties);
+    }
+    if (name.equals(EngineSettings.ENGINE_PROPERTY)) {
+      return setEngine(set, properties);
+    }
+    if (name.equals("all") && set.getValue() == null) {
+      properties.remove(EngineSettings.MEMORY_LIMIT_PROPERTY);
+      properties.remove(EngineSettings.ENGINE_PROPERTY);
+    } else if (!name.equals(SEARCH_PATH)) {
+      throw new StorageException("42704", "Cannot set \"" + name + "\": unrecognized"
+          + " configuration parameter (this release knows search_path, "
+          + EngineSettings.MEMORY_LIMIT_PROPERTY + " and " + EngineSettings.ENGINE_PROPERTY
+          + ")");
     }
     String schema = set.getValue() == null ? DEFAULT_SCHEMA : firstExisting(set, storage);
     try {
@@ -37,6 +52,51 @@ final class SessionSettings {
       throw new StorageException("XX000", "Cannot set search_path: " + e.getMessage(), e);
     }
     return 0;
+  }
+
+  private static long setMemoryLimit(SqlSetOption set, Properties properties) {
+    if (set.getValue() == null) {
+      properties.remove(EngineSettings.MEMORY_LIMIT_PROPERTY);
+      return 0;
+    }
+    String text = valueText(set.getValue());
+    long megabytes;
+    try {
+      megabytes = Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      megabytes = -1;
+    }
+    if (megabytes < 1) {
+      throw new StorageException("22023", "Cannot set " + EngineSettings.MEMORY_LIMIT_PROPERTY
+          + " to \"" + text + "\": expected a positive whole number of megabytes");
+    }
+    properties.setProperty(EngineSettings.MEMORY_LIMIT_PROPERTY, String.valueOf(megabytes));
+    return 0;
+  }
+
+  private static long setEngine(SqlSetOption set, Properties properties) {
+    if (set.getValue() == null) {
+      properties.remove(EngineSettings.ENGINE_PROPERTY);
+      return 0;
+    }
+    String text = valueText(set.getValue()).toLowerCase(Locale.ROOT);
+    String value = switch (text) {
+      case "on", "true", "1" -> "on";
+      case "off", "false", "0" -> "off";
+      default -> throw new StorageException("22023", "Cannot set "
+          + EngineSettings.ENGINE_PROPERTY + " to \"" + text + "\": expected on or off");
+    };
+    properties.setProperty(EngineSettings.ENGINE_PROPERTY, value);
+    return 0;
+  }
+
+  private static String valueText(SqlNode value) {
+    if (value instanceof SqlLiteral literal) {
+      Object raw = literal.getValue();
+      return raw instanceof org.apache.calcite.util.NlsString nls ? nls.getValue()
+          : String.valueOf(literal.toValue());
+    }
+    return value.toString();
   }
 
   private static String firstExisting(SqlSetOption set, StorageEngine storage) {

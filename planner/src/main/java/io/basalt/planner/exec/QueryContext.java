@@ -3,6 +3,7 @@ package io.basalt.planner.exec;
 import io.basalt.storage.StorageException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.apache.calcite.DataContext;
 
 /**
@@ -15,10 +16,17 @@ public final class QueryContext {
   private final ExecutorService executor;
   private final MemoryTracker memory;
   private final AtomicBoolean canceled;
+  /** A cancel request from outside (the client's Statement.cancel), polled with our own flag. */
+  private final BooleanSupplier external;
   private final DataContext dataContext;
 
   public QueryContext(int parallelism, ExecutorService executor, MemoryTracker memory,
       AtomicBoolean canceled, DataContext dataContext) {
+    this(parallelism, executor, memory, canceled, () -> false, dataContext);
+  }
+
+  public QueryContext(int parallelism, ExecutorService executor, MemoryTracker memory,
+      AtomicBoolean canceled, BooleanSupplier external, DataContext dataContext) {
     if (parallelism < 1) {
       throw new IllegalArgumentException("parallelism must be positive");
     }
@@ -26,6 +34,7 @@ public final class QueryContext {
     this.executor = executor;
     this.memory = memory;
     this.canceled = canceled;
+    this.external = external;
     this.dataContext = dataContext;
   }
 
@@ -46,7 +55,7 @@ public final class QueryContext {
   }
 
   public boolean isCanceled() {
-    return canceled.get();
+    return canceled.get() || external.getAsBoolean();
   }
 
   /** Marks the query canceled, e.g. when one partition failed and the others should stop. */
@@ -56,7 +65,7 @@ public final class QueryContext {
 
   /** Throws SQLSTATE 57014 once the query has been canceled; operators call it per batch. */
   public void checkCanceled() {
-    if (canceled.get()) {
+    if (isCanceled()) {
       throw new StorageException("57014", "Query was canceled");
     }
   }

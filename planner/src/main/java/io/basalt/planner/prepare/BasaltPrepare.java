@@ -3,19 +3,26 @@ package io.basalt.planner.prepare;
 import static java.util.Objects.requireNonNull;
 
 import io.basalt.planner.catalog.CatalogServices;
+import io.basalt.planner.catalog.TempSchemas;
 import io.basalt.planner.ddl.StatementExecutor;
 import io.basalt.planner.ddl.StatementWork;
-import org.apache.calcite.avatica.AvaticaParameter;
 import io.basalt.planner.rel.NativeMetadata;
 import io.basalt.planner.rel.NativeRules;
+import io.basalt.planner.rel.vector.BasaltRules;
+import io.basalt.planner.rel.vector.EngineSettings;
 import io.basalt.planner.sql.SqlSettings;
 import java.lang.reflect.Type;
 import java.util.List;
-import java.util.Properties;
-import io.basalt.planner.catalog.TempSchemas;
 import java.util.Map;
+import java.util.Properties;
 import java.util.function.ToLongFunction;
+import java.util.function.UnaryOperator;
 import org.apache.calcite.DataContext;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.adapter.enumerable.EnumerableRules;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.avatica.AvaticaParameter;
 import org.apache.calcite.avatica.ColumnMetaData;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.MetaImpl;
@@ -24,25 +31,20 @@ import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.linq4j.Linq4j;
-import org.apache.calcite.adapter.enumerable.EnumerableConvention;
-import org.apache.calcite.adapter.enumerable.EnumerableRel;
-import org.apache.calcite.adapter.enumerable.EnumerableRules;
-import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptCostFactory;
-import org.apache.calcite.prepare.CalciteCatalogReader;
-import org.apache.calcite.rex.RexBuilder;
-import java.util.function.UnaryOperator;
-import org.apache.calcite.prepare.Prepare.CatalogReader;
-import org.apache.calcite.sql.validate.SqlValidator;
-import org.apache.calcite.tools.Program;
 import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
+import org.apache.calcite.prepare.Prepare.CatalogReader;
+import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.runtime.Bindable;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.tools.Program;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -63,6 +65,9 @@ public final class BasaltPrepare extends CalcitePrepareImpl {
       @Nullable RelOptCostFactory costFactory) {
     RelOptPlanner planner = super.createPlanner(prepareContext, externalContext, costFactory);
     NativeRules.ALL.forEach(planner::addRule);
+    if (!EngineSettings.isDisabled(sessionProperties(prepareContext))) {
+      BasaltRules.all(services.engine()).forEach(planner::addRule);
+    }
     // Row-at-a-time sort-merge joins sort whole fact tables; hash joins build on the smaller
     // input, which the heuristic join order puts on the right.
     planner.removeRule(EnumerableRules.ENUMERABLE_MERGE_JOIN_RULE);

@@ -1,13 +1,9 @@
 package io.basalt.planner.rel;
 
-import io.basalt.storage.ColumnPredicate;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.plan.Convention;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.convert.ConverterRule;
-import org.apache.calcite.rex.RexNode;
 
 /** Turns the logical native scan into its Enumerable implementation. */
 public final class NativeScanToEnumerableRule extends ConverterRule {
@@ -23,11 +19,7 @@ public final class NativeScanToEnumerableRule extends ConverterRule {
   @Override
   public RelNode convert(RelNode rel) {
     NativeTableScan scan = (NativeTableScan) rel;
-    List<ColumnPredicate> predicates = new ArrayList<>();
-    for (RexNode filter : scan.filters) {
-      predicates.add(PredicateTranslator.translate(filter, scan.nativeTable.definition())
-          .orElseThrow(() -> new IllegalStateException("untranslatable pushed filter " + filter)));
-    }
-    return new EnumerableNativeScan(scan, EnumerableNativeScan.enumerableTraits(scan), predicates);
+    return new EnumerableNativeScan(scan, EnumerableNativeScan.enumerableTraits(scan),
+        scan.storePredicates());
   }
 }

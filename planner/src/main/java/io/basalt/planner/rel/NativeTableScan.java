@@ -1,6 +1,8 @@
 package io.basalt.planner.rel;
 
 import io.basalt.planner.catalog.NativeTable;
+import io.basalt.storage.ColumnPredicate;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.plan.Convention;
 import org.apache.calcite.plan.RelOptCluster;
@@ -43,6 +45,25 @@ public final class NativeTableScan extends TableScan {
     int count = table.getRowType().getFieldCount();
     return new NativeTableScan(cluster, cluster.traitSetOf(Convention.NONE), table, nativeTable,
         ImmutableIntList.identity(count), List.of());
+  }
+
+  public NativeTable nativeTable() {
+    return nativeTable;
+  }
+
+  /** Table column indexes, in output order. */
+  public ImmutableIntList columns() {
+    return columns;
+  }
+
+  /** The pushed filters as the store's predicates. */
+  public List<ColumnPredicate> storePredicates() {
+    List<ColumnPredicate> predicates = new ArrayList<>();
+    for (RexNode filter : filters) {
+      predicates.add(PredicateTranslator.translate(filter, nativeTable.definition())
+          .orElseThrow(() -> new IllegalStateException("untranslatable pushed filter " + filter)));
+    }
+    return predicates;
   }
 
   NativeTableScan withColumns(ImmutableIntList newColumns) {

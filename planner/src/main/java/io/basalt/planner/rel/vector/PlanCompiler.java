@@ -1,0 +1,37 @@
+package io.basalt.planner.rel.vector;
+
+import io.basalt.planner.exec.PlanNode;
+import io.basalt.planner.exec.RowConversion;
+import io.basalt.planner.exec.RowsNode;
+import java.util.List;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.rel.RelNode;
+
+/**
+ * Turns a tree of {@link BasaltRel}s into plan nodes for one execution. Subtrees Calcite's
+ * Enumerable engine runs arrive as the Enumerables the generated code built for this execution,
+ * in the order {@link #fallbacks} lists their converters.
+ */
+public final class PlanCompiler {
+  private final List<EnumerableToBasaltConverter> fallbacks;
+  private final Enumerable<Object[]>[] rows;
+
+  PlanCompiler(List<EnumerableToBasaltConverter> fallbacks, Enumerable<Object[]>[] rows) {
+    this.fallbacks = fallbacks;
+    this.rows = rows;
+  }
+
+  public PlanNode compile(RelNode rel) {
+    return ((BasaltRel) rel).compile(this);
+  }
+
+  PlanNode fallback(EnumerableToBasaltConverter converter) {
+    for (int i = 0; i < fallbacks.size(); i++) {
+      if (fallbacks.get(i) == converter) {
+        Enumerable<Object[]> input = rows[i];
+        return new RowsNode(context -> input, new RowConversion(converter.getRowType()));
+      }
+    }
+    throw new IllegalStateException("no rows for " + converter);
+  }
+}
