@@ -6,6 +6,7 @@ import io.basalt.ingest.CopyCommand;
 import io.basalt.ingest.IngestService;
 import io.basalt.ingest.LoadErrors;
 import io.basalt.planner.BasaltPlanner;
+import io.basalt.planner.rel.vector.EngineSettings;
 import io.basalt.planner.CopyRunner;
 import io.basalt.server.avatica.BasaltHandler;
 import io.basalt.server.avatica.BasaltMeta;
@@ -65,7 +66,9 @@ public final class BasaltServer implements AutoCloseable {
       CopyRunner copy = (request, queryId, canceled) -> ingest.copy(
           new CopyCommand(request.schema(), request.table(), request.columns(), request.source(),
               request.options()), queryId, canceled).rowsLoaded();
-      BasaltPlanner planner = new BasaltPlanner(storage, copy, config.slices());
+      long queryMemory = config.queryMemoryMb() > 0 ? config.queryMemoryMb() << 20
+          : EngineSettings.defaultQueryMemoryLimit();
+      BasaltPlanner planner = new BasaltPlanner(storage, copy, config.slices(), queryMemory);
       planner.warmUp();
       String password = config.adminPassword() != null ? config.adminPassword()
           : System.getenv("BASALT_ADMIN_PASSWORD");

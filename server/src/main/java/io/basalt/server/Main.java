@@ -37,6 +37,10 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--slices", description = "Slices (default: one per core).")
     int slices = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--query-memory-mb",
+        description = "Memory one query may hold in hash tables and sorts (default: half the heap).")
+    long queryMemoryMb;
+
     @Option(names = "--admin-password",
         description = "Password of the superuser admin (default: $BASALT_ADMIN_PASSWORD).")
     String adminPassword;
@@ -54,7 +58,7 @@ public final class Main implements Callable<Integer> {
             + "release; ignoring " + config);
       }
       ServerConfig serverConfig = new ServerConfig(host, port, dataDirectory, slices,
-          adminPassword, demo);
+          adminPassword, demo, queryMemoryMb);
       BasaltServer server = BasaltServer.start(serverConfig);
       Runtime.getRuntime().addShutdownHook(new Thread(server::close, "basalt-shutdown"));
       System.out.println("Basalt 0.1.0 is ready.");

@@ -7,10 +7,11 @@ import java.nio.file.Path;
 /**
  * How a Basalt server runs: the address it binds (127.0.0.1 unless told otherwise), its port
  * (0 picks a free one), the data directory, the slice count, the admin password (null: taken from
- * BASALT_ADMIN_PASSWORD, else empty) and whether to load the TPC-H demo data on first start.
+ * BASALT_ADMIN_PASSWORD, else empty), whether to load the TPC-H demo data on first start, and
+ * how many megabytes one query may hold in hash tables and sort buffers (0: half the heap).
  */
-public record ServerConfig(
-    String host, int port, Path dataDirectory, int slices, String adminPassword, boolean demo) {
+public record ServerConfig(String host, int port, Path dataDirectory, int slices,
+    String adminPassword, boolean demo, long queryMemoryMb) {
   public static final int DEFAULT_PORT = 5439;
 
   public ServerConfig {
@@ -19,6 +20,18 @@ public record ServerConfig(
     if (slices < 1) {
       throw new IllegalArgumentException("slices must be at least 1");
     }
+    if (queryMemoryMb < 0) {
+      throw new IllegalArgumentException("queryMemoryMb must not be negative");
+    }
+  }
+
+  public ServerConfig(String host, int port, Path dataDirectory, int slices,
+      String adminPassword, boolean demo) {
+    this(host, port, dataDirectory, slices, adminPassword, demo, 0);
+  }
+
+  public ServerConfig withQueryMemoryMb(long megabytes) {
+    return new ServerConfig(host, port, dataDirectory, slices, adminPassword, demo, megabytes);
   }
 
   public static ServerConfig defaults() {
@@ -27,26 +40,32 @@ public record ServerConfig(
   }
 
   public ServerConfig withHost(String newHost) {
-    return new ServerConfig(newHost, port, dataDirectory, slices, adminPassword, demo);
+    return new ServerConfig(newHost, port, dataDirectory, slices, adminPassword, demo,
+        queryMemoryMb);
   }
 
   public ServerConfig withPort(int newPort) {
-    return new ServerConfig(host, newPort, dataDirectory, slices, adminPassword, demo);
+    return new ServerConfig(host, newPort, dataDirectory, slices, adminPassword, demo,
+        queryMemoryMb);
   }
 
   public ServerConfig withDataDirectory(Path directory) {
-    return new ServerConfig(host, port, directory, slices, adminPassword, demo);
+    return new ServerConfig(host, port, directory, slices, adminPassword, demo,
+        queryMemoryMb);
   }
 
   public ServerConfig withSlices(int count) {
-    return new ServerConfig(host, port, dataDirectory, count, adminPassword, demo);
+    return new ServerConfig(host, port, dataDirectory, count, adminPassword, demo,
+        queryMemoryMb);
   }
 
   public ServerConfig withAdminPassword(String password) {
-    return new ServerConfig(host, port, dataDirectory, slices, password, demo);
+    return new ServerConfig(host, port, dataDirectory, slices, password, demo,
+        queryMemoryMb);
   }
 
   public ServerConfig withDemo(boolean loadDemo) {
-    return new ServerConfig(host, port, dataDirectory, slices, adminPassword, loadDemo);
+    return new ServerConfig(host, port, dataDirectory, slices, adminPassword, loadDemo,
+        queryMemoryMb);
   }
 }

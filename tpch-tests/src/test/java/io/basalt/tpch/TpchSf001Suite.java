@@ -24,9 +24,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * TPC-H at scale factor 0.01 on an in-process Basalt server, reached through the Basalt JDBC
  * driver: loads the eight tables with COPY and checks each query against its reference answer.
+ * Subclasses fix the slice count, since results must not depend on it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TestTpchSf001 {
+abstract class TpchSf001Suite {
   private static final TpchScale SCALE = TpchScale.parse("0.01");
   private static final String PASSWORD = "tpch-sf001";
 
@@ -48,7 +49,8 @@ class TestTpchSf001 {
             ServerConfig.defaults()
                 .withPort(0)
                 .withDataDirectory(temporary.resolve("server"))
-                .withAdminPassword(PASSWORD));
+                .withAdminPassword(PASSWORD)
+                .withSlices(slices()));
     Properties properties = new Properties();
     properties.setProperty("user", "admin");
     properties.setProperty("password", PASSWORD);
@@ -58,6 +60,9 @@ class TestTpchSf001 {
     runner.load(data);
     LoadDialect.BASALT.useSchema(connection, SCALE.schemaName());
   }
+
+  /** How many slices the server stores and runs each query on. */
+  abstract int slices();
 
   @AfterAll
   void stopServer() throws Exception {
