@@ -68,6 +68,14 @@ public final class StorageEngine implements AutoCloseable {
     return config;
   }
 
+  /**
+   * A number that grows with every commit to the catalog (DDL, loads, DML): what was derived
+   * from the catalog at one version, such as a compiled plan, may be reused while it holds.
+   */
+  public long catalogVersion() {
+    return catalog.current().version();
+  }
+
   /** Schema names, sorted. A new store has the schema {@code public}. */
   public List<String> schemaNames() {
     List<String> names = new ArrayList<>(catalog.current().schemas());

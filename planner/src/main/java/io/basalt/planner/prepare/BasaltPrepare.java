@@ -54,9 +54,11 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 public final class BasaltPrepare extends CalcitePrepareImpl {
   private final CatalogServices services;
+  private final PlanCache plans;
 
-  public BasaltPrepare(CatalogServices services) {
+  BasaltPrepare(CatalogServices services, PlanCache plans) {
     this.services = requireNonNull(services, "services is null");
+    this.plans = requireNonNull(plans, "plans is null");
   }
 
   @Override
@@ -125,7 +127,20 @@ public final class BasaltPrepare extends CalcitePrepareImpl {
       return updateSignature(query.sql, context, Meta.StatementType.IS_DML, work.parameters(),
           work.run());
     }
-    CalciteSignature<T> signature = super.prepareSql(context, query, elementType, maxRowCount);
+    PlanCache.Key key = PlanCache.key(context, sql, elementType, maxRowCount,
+        sessionProperties(context));
+    CalciteSignature<T> cached = plans.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    long version = plans.version();
+    CalciteSignature<T> prepared = relabeled(node,
+        super.prepareSql(context, query, elementType, maxRowCount));
+    plans.put(key, version, prepared);
+    return prepared;
+  }
+
+  private static <T> CalciteSignature<T> relabeled(SqlNode node, CalciteSignature<T> signature) {
     List<ColumnMetaData> columns = ResultLabels.relabel(node, signature.columns);
     if (columns == signature.columns) {
       return signature;

@@ -31,7 +31,11 @@ public final class EmbeddedDriver extends Driver {
   private final CatalogServices services;
 
   public EmbeddedDriver(CatalogServices services) {
-    super(() -> new BasaltPrepare(services));
+    this(services, new PlanCache(services.storage()));
+  }
+
+  private EmbeddedDriver(CatalogServices services, PlanCache plans) {
+    super(() -> new BasaltPrepare(services, plans));
     this.services = requireNonNull(services, "services is null");
   }
 
