@@ -61,4 +61,22 @@ public record ColumnBlock(
       }
     };
   }
+
+  /** Approximate heap bytes held, for the block cache's budget. */
+  public long estimatedBytes() {
+    long size = 64L + (nulls == null ? 0 : rows);
+    if (longs != null) {
+      size += 8L * longs.length;
+    }
+    if (doubles != null) {
+      size += 8L * doubles.length;
+    }
+    if (strings != null) {
+      size += strings.estimatedBytes();
+    }
+    if (decimals != null) {
+      size += 56L * decimals.length;
+    }
+    return size;
+  }
 }

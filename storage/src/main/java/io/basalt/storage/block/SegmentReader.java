@@ -18,13 +18,21 @@ public final class SegmentReader {
 
   private final Path file;
   private final SegmentFooter footer;
+  /** Decoded blocks shared by the store's readers, or null to decode every read. */
+  private final BlockCache cache;
 
-  private SegmentReader(Path file, SegmentFooter footer) {
+  private SegmentReader(Path file, SegmentFooter footer, BlockCache cache) {
     this.file = file;
     this.footer = footer;
+    this.cache = cache;
   }
 
   public static SegmentReader open(Path file) throws IOException {
+    return open(file, null);
+  }
+
+  /** A reader whose decoded blocks go through {@code cache} (null for none). */
+  public static SegmentReader open(Path file, BlockCache cache) throws IOException {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = channel.size();
       if (size < TRAILER) {
@@ -38,7 +46,7 @@ public final class SegmentReader {
       }
       ByteBuffer footerBytes = readAt(channel, footerOffset, footerLength);
       SegmentFooter footer = FooterFormat.read(new ByteReader(footerBytes.array()));
-      return new SegmentReader(file, footer);
+      return new SegmentReader(file, footer, cache);
     }
   }
 
@@ -61,6 +69,19 @@ public final class SegmentReader {
 
   /** Reads and decodes one block of one column. */
   public ColumnBlock read(int column, int block) throws IOException {
+    if (cache != null) {
+      String name = file.getFileName().toString();
+      ColumnBlock cached = cache.get(name, column, block);
+      if (cached == null) {
+        cached = decode(column, block);
+        cache.put(name, column, block, cached);
+      }
+      return cached;
+    }
+    return decode(column, block);
+  }
+
+  private ColumnBlock decode(int column, int block) throws IOException {
     ColumnMeta meta = footer.columns().get(column);
     BlockMeta blockMeta = meta.blocks().get(block);
     byte[] stored;

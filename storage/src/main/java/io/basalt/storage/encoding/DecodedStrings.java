@@ -66,4 +66,16 @@ public final class DecodedStrings {
     }
     return plain(bytes, selectedStarts, selectedEnds);
   }
+
+  /** Approximate heap bytes held. */
+  public long estimatedBytes() {
+    if (dictionary != null) {
+      long size = 4L * codes.length;
+      for (String value : dictionary) {
+        size += 48 + 2L * value.length();
+      }
+      return size;
+    }
+    return bytes.length + 8L * starts.length;
+  }
 }

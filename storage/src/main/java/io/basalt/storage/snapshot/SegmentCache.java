@@ -1,6 +1,7 @@
 package io.basalt.storage.snapshot;
 
 import io.basalt.storage.StorageException;
+import io.basalt.storage.block.BlockCache;
 import io.basalt.storage.block.SegmentReader;
 import io.basalt.storage.catalog.SegmentRef;
 import io.basalt.storage.catalog.TableEntry;
@@ -32,6 +33,7 @@ public final class SegmentCache implements AutoCloseable {
   private final Map<String, Integer> pins = new HashMap<>();
   /** Files no commit references that a live snapshot still reads; guarded by this. */
   private final Set<String> retired = new HashSet<>();
+  private final BlockCache blocks = BlockCache.sizedForHeap();
   private volatile boolean closed;
 
   public SegmentCache(Path directory) {
@@ -85,6 +87,7 @@ public final class SegmentCache implements AutoCloseable {
 
   private void delete(String file) {
     readers.remove(file);
+    blocks.forget(file);
     if (closed) {
       return; // The next open deletes what no manifest references.
     }
@@ -102,7 +105,7 @@ public final class SegmentCache implements AutoCloseable {
     try {
       return readers.computeIfAbsent(file, name -> {
         try {
-          return SegmentReader.open(directory.resolve(name));
+          return SegmentReader.open(directory.resolve(name), blocks);
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
