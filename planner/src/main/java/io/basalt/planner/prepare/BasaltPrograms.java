@@ -1,5 +1,6 @@
 package io.basalt.planner.prepare;
 
+import io.basalt.planner.rel.ExistsToSemiJoinRule;
 import io.basalt.planner.rel.FilterPullOrFactorsRule;
 import io.basalt.planner.rel.NativeMetadata;
 import java.util.ArrayList;
@@ -27,8 +28,8 @@ import org.apache.calcite.tools.Programs;
 import org.apache.calcite.tools.RelBuilder;
 
 /**
- * Basalt's optimization phases, declared once: checked arithmetic, then Calcite's standard
- * sequence (sub-queries,
+ * Basalt's optimization phases, declared once: checked arithmetic, [NOT] EXISTS as semi and
+ * anti joins, then Calcite's standard sequence (sub-queries,
  * decorrelation, field trimming, cost-based planning, calc merging) with two additions before
  * the cost-based pass: common factors are pulled out of ORs and pushed into joins, and joins are
  * ordered heuristically by estimated size. Without the latter, a comma join is planned in the
@@ -44,6 +45,8 @@ final class BasaltPrograms {
     RelMetadataProvider metadata = NativeMetadata.PROVIDER;
     return Programs.sequence(
         BasaltPrograms::checkOverflow,
+        Programs.of(new HepProgramBuilder()
+            .addRuleInstance(ExistsToSemiJoinRule.INSTANCE).build(), true, metadata),
         Programs.subQuery(metadata),
         BasaltPrograms::decorrelate,
         BasaltPrograms::trimFields,
