@@ -37,6 +37,8 @@ final class FieldConverter {
   private final RoundingMode rounding;
   private final boolean acceptAnyDate;
   private final DatetimeParser datetime;
+  /** Reuses the String of a repeated value, for CHAR/VARCHAR columns only. */
+  private final StringCache strings;
 
   FieldConverter(ColumnDefinition column, CopyOptions options, String target) {
     this.column = column;
@@ -58,6 +60,7 @@ final class FieldConverter {
       case TIMESTAMPTZ -> DatetimeParser.forTimestamps(options.timeFormat(), true, target);
       default -> null;
     };
+    this.strings = type == TypeName.VARCHAR || type == TypeName.CHAR ? new StringCache() : null;
   }
 
   ColumnDefinition column() {
@@ -154,7 +157,7 @@ final class FieldConverter {
         invalid |= c == '\uFFFD';
       }
     }
-    String value = new String(chars, start, end - start);
+    String value = strings.get(chars, start, end);
     if (invalid) {
       if (invalidCharReplacement == CopyOptions.REJECT_INVALID_CHARS) {
         throw LoadRejection.value(LoadRejection.INVALID_UTF8, "22021",
@@ -187,6 +190,22 @@ final class FieldConverter {
       if (i == end) {
         throw invalidDigit(chars, start, end, i - start, name);
       }
+    }
+    if (end - i <= 18) {
+      // Up to 18 digits cannot overflow a long: no per-digit overflow checks needed.
+      long result = 0;
+      for (int j = i; j < end; j++) {
+        int digit = chars[j] - '0';
+        if (digit < 0 || digit > 9) {
+          throw invalidDigit(chars, start, end, j - start, name);
+        }
+        result = result * 10 + digit;
+      }
+      long value = negative ? -result : result;
+      if (value < min || value > max) {
+        throw overflow(chars, start, end, name);
+      }
+      return value;
     }
     // Accumulate negatively, as Long.parseLong does, so that Long.MIN_VALUE fits.
     long limit = negative ? Long.MIN_VALUE : -Long.MAX_VALUE;

@@ -7,7 +7,7 @@ package io.basalt.storage;
  */
 public record StorageConfig(int blockRows, int zstdLevel, int slices) {
   public static final int DEFAULT_BLOCK_ROWS = 65_536;
-  public static final int DEFAULT_ZSTD_LEVEL = 3;
+  public static final int DEFAULT_ZSTD_LEVEL = 1;
 
   public StorageConfig {
     if (blockRows < 1 || slices < 1) {

@@ -23,7 +23,8 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.util.ImmutableIntList;
 
 /** The native scan in Calcite's Enumerable convention: generated code calls the store. */
-public final class EnumerableNativeScan extends TableScan implements EnumerableRel {
+public final class EnumerableNativeScan extends TableScan
+    implements EnumerableRel, NativeScanWrapper {
   private final NativeTableScan logical;
   private final List<ColumnPredicate> predicates;
 
@@ -34,7 +35,8 @@ public final class EnumerableNativeScan extends TableScan implements EnumerableR
     this.predicates = List.copyOf(predicates);
   }
 
-  NativeTableScan logical() {
+  @Override
+  public NativeTableScan logical() {
     return logical;
   }
 

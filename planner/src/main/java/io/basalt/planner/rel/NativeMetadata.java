@@ -8,6 +8,7 @@ import org.apache.calcite.rel.metadata.BuiltInMetadata;
 import org.apache.calcite.rel.metadata.ChainedRelMetadataProvider;
 import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
 import org.apache.calcite.rel.metadata.MetadataDef;
+import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.metadata.MetadataHandler;
 import org.apache.calcite.rel.metadata.ReflectiveRelMetadataProvider;
 import org.apache.calcite.rel.metadata.RelMdUtil;
@@ -55,6 +56,16 @@ public final class NativeMetadata {
         ImmutableBitSet groupKey, @Nullable RexNode predicate) {
       return distinct(scan.logical(), scan.logical().columns, mq.getRowCount(scan), groupKey,
           predicate);
+    }
+
+    /** Physical scans of other conventions (Basalt's engine). */
+    public @Nullable Double getDistinctRowCount(TableScan scan, RelMetadataQuery mq,
+        ImmutableBitSet groupKey, @Nullable RexNode predicate) {
+      if (scan instanceof NativeScanWrapper wrapper) {
+        return distinct(wrapper.logical(), wrapper.logical().columns, mq.getRowCount(scan),
+            groupKey, predicate);
+      }
+      return null;
     }
 
     private static @Nullable Double distinct(NativeTableScan scan, ImmutableIntList columns,

@@ -1,6 +1,7 @@
 package io.basalt.storage.block;
 
 import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdCompressCtx;
 import io.basalt.storage.encoding.ByteReader;
 import io.basalt.storage.encoding.ByteWriter;
 import io.basalt.storage.encoding.DecodedStrings;
@@ -27,8 +28,12 @@ final class BlockCodec {
   /** The stored form of one block and the encoding tag of its values. */
   record Encoded(byte[] bytes, int encoding, boolean compressed) {}
 
+  /**
+   * Encodes one block; {@code zstd} (null for none) compresses it, a context reused across the
+   * blocks of a segment since setting one up per block costs as much as compressing a small one.
+   */
   static Encoded encode(PhysicalType type, int rows, boolean[] nulls, long[] longs,
-      double[] doubles, String[] strings, int zstdLevel, ByteWriter scratch) {
+      double[] doubles, String[] strings, ZstdCompressCtx zstd, ByteWriter scratch) {
     scratch.reset();
     RoaringBitmap nullRows = null;
     if (nulls != null) {
@@ -63,8 +68,8 @@ final class BlockCodec {
       case STRING, BIG_DECIMAL -> StringCodec.encode(strings, rows, scratch).ordinal();
     };
     byte[] raw = scratch.toByteArray();
-    if (zstdLevel > 0 && raw.length - valuesStart > 64) {
-      byte[] compressed = Zstd.compress(raw, zstdLevel);
+    if (zstd != null && raw.length - valuesStart > 64) {
+      byte[] compressed = zstd.compress(raw);
       if (compressed.length + 4 < raw.length * MIN_ZSTD_GAIN) {
         byte[] out = new byte[compressed.length + 5];
         out[0] = 1;

@@ -11,6 +11,7 @@ public abstract class ColumnBuffer {
   private final ColumnType type;
   protected boolean[] nulls = new boolean[16];
   protected int size;
+  private boolean hasNulls;
 
   protected ColumnBuffer(ColumnType type) {
     this.type = type;
@@ -49,6 +50,12 @@ public abstract class ColumnBuffer {
   public void addNull() {
     grow();
     nulls[size++] = true;
+    hasNulls = true;
+  }
+
+  /** Whether any row is NULL, so that writers can skip the per-row checks when none is. */
+  public boolean hasNulls() {
+    return hasNulls;
   }
 
   /** Appends the value (or NULL) of one row of a decoded block of the same column type. */

@@ -1,5 +1,6 @@
 package io.basalt.storage.block;
 
+import com.github.luben.zstd.ZstdCompressCtx;
 import io.basalt.storage.ColumnType;
 import io.basalt.storage.encoding.ByteWriter;
 import io.basalt.storage.zonemap.ZoneMap;
@@ -10,6 +11,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -29,7 +31,11 @@ public final class SegmentWriter {
       int[] order, int rows, int blockRows, int zstdLevel) throws IOException {
     List<ColumnMeta> metas = new ArrayList<>();
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW,
-        StandardOpenOption.WRITE)) {
+        StandardOpenOption.WRITE);
+        ZstdCompressCtx zstd = zstdLevel > 0 ? new ZstdCompressCtx() : null) {
+      if (zstd != null) {
+        zstd.setLevel(zstdLevel);
+      }
       ByteWriter scratch = new ByteWriter(1 << 16);
       long offset = 0;
       for (int c = 0; c < columns.length; c++) {
@@ -55,7 +61,7 @@ public final class SegmentWriter {
                 count, nulls, strings);
           };
           BlockCodec.Encoded encoded = BlockCodec.encode(physical, count,
-              zone.nulls() > 0 ? nulls : null, longs, doubles, strings, zstdLevel, scratch);
+              zone.nulls() > 0 ? nulls : null, longs, doubles, strings, zstd, scratch);
           writeFully(channel, encoded.bytes());
           blocks.add(new BlockMeta(offset, encoded.bytes().length, encoded.encoding(),
               encoded.compressed(), zone));
@@ -85,6 +91,9 @@ public final class SegmentWriter {
 
   private static ZoneMap gatherLongs(LongColumnBuffer column, int[] order, int start, int count,
       boolean[] nulls, long[] out) {
+    if (!column.hasNulls()) {
+      return gatherLongsNotNull(column, order, start, count, nulls, out);
+    }
     long min = Long.MAX_VALUE;
     long max = Long.MIN_VALUE;
     int nullCount = 0;
@@ -110,6 +119,21 @@ public final class SegmentWriter {
     }
     return nullCount == count ? new ZoneMap(count, count, null, null)
         : new ZoneMap(count, nullCount, min, max);
+  }
+
+  /** As gatherLongs for a column without NULLs: one random read per row instead of two. */
+  private static ZoneMap gatherLongsNotNull(LongColumnBuffer column, int[] order, int start,
+      int count, boolean[] nulls, long[] out) {
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
+    for (int i = 0; i < count; i++) {
+      long v = column.get(order[start + i]);
+      out[i] = v;
+      min = Math.min(min, v);
+      max = Math.max(max, v);
+    }
+    Arrays.fill(nulls, 0, count, false);
+    return new ZoneMap(count, 0, min, max);
   }
 
   private static void fillLeading(long[] out, int leading, long value) {
@@ -152,9 +176,11 @@ public final class SegmentWriter {
     String max = null;
     boolean maxUnknown = false;
     int nullCount = 0;
+    boolean checkNulls = column.hasNulls();
+    String previous = null;
     for (int i = 0; i < count; i++) {
       int row = order[start + i];
-      if (column.isNull(row)) {
+      if (checkNulls && column.isNull(row)) {
         nulls[i] = true;
         nullCount++;
         out[i] = "";
@@ -162,6 +188,11 @@ public final class SegmentWriter {
         nulls[i] = false;
         String v = (String) column.get(row);
         out[i] = v;
+        if (v == previous) {
+          // The loader shares the String of a repeated value: nothing new for the zone map.
+          continue;
+        }
+        previous = v;
         String key = blankInsensitive ? PhysicalType.stripBlanks(v) : v;
         if (min == null || key.compareTo(min) < 0) {
           min = key;

@@ -8,6 +8,8 @@ import java.util.Map;
 /** Encodes blocks of strings as plain UTF-8 or as a dictionary, whichever is smaller. */
 public final class StringCodec {
   private static final int MAX_DICTIONARY = 1 << 16;
+  /** Values after which a block still nearly all distinct gives up on a dictionary. */
+  private static final int SAMPLE = 1024;
 
   private StringCodec() {}
 
@@ -19,7 +21,10 @@ public final class StringCodec {
     for (int i = 0; i < count; i++) {
       String v = values[i];
       plainBytes += v.length() + 1;
-      if (distinct != null && distinct.putIfAbsent(v, 0) == null && distinct.size() > limit) {
+      if (distinct != null && (distinct.putIfAbsent(v, 0) == null && distinct.size() > limit
+          || i == SAMPLE && distinct.size() > SAMPLE - SAMPLE / 4)) {
+        // Mostly distinct values early on (comments, names) rarely make a dictionary pay,
+        // and hashing every one of them is a large part of writing such a column.
         distinct = null;
       }
     }

@@ -28,6 +28,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The store's {@link TableWriter}: rows are validated, buffered per slice, and once the buffers
@@ -52,6 +54,11 @@ public final class NativeTableWriter implements TableWriter {
   private final ColumnBuffer[][] slices;
   private final List<SegmentRef> written = new ArrayList<>();
   private final List<SegmentRef> merged = new ArrayList<>();
+  /** Segments a spill has written and {@link #written} does not list yet. */
+  private final List<SegmentRef> pendingSegments = Collections.synchronizedList(
+      new ArrayList<>());
+  /** The spill running in the background, or null. */
+  private CompletableFuture<Void> pendingSpill;
   private List<SegmentRef> rewriting;
   private boolean redefining;
   private long bufferedBytes;
@@ -96,7 +103,7 @@ public final class NativeTableWriter implements TableWriter {
     rowCount++;
     bufferedBytes += converter.rowBytes();
     if (bufferedBytes >= spillBytes) {
-      spill();
+      spillInBackground();
     }
   }
 
@@ -117,12 +124,41 @@ public final class NativeTableWriter implements TableWriter {
   }
 
   /**
+   * Hands every non-empty slice buffer to a background thread that writes each as a sorted
+   * segment file, the slices in parallel, and starts empty buffers, so that appending goes on
+   * while the rows are sorted, encoded and compressed. At most one such write runs at a time:
+   * a second spill waits for the first, which bounds the buffered rows to twice the budget.
+   */
+  private void spillInBackground() {
+    awaitPendingSpill();
+    List<Runnable> work = detachBuffers(pendingSegments);
+    pendingSpill = CompletableFuture.runAsync(
+        () -> work.parallelStream().forEach(Runnable::run),
+        task -> {
+          Thread thread = new Thread(task, "segment-writer-" + table.name());
+          thread.setDaemon(true);
+          thread.start();
+        });
+  }
+
+  /**
    * Writes every non-empty slice buffer as a sorted segment file, the slices in parallel, and
-   * empties the buffers.
+   * empties the buffers; first waits for a background spill.
    */
   private void spill() {
+    awaitPendingSpill();
+    List<Runnable> work = detachBuffers(pendingSegments);
+    try {
+      // A parallel stream lets the calling thread work too, unlike tasks handed to the pool.
+      work.parallelStream().forEach(Runnable::run);
+    } finally {
+      collectPendingSegments();
+    }
+  }
+
+  /** One task per non-empty slice buffer, adding its segment to {@code done}; empties buffers. */
+  private List<Runnable> detachBuffers(List<SegmentRef> done) {
     List<Runnable> work = new ArrayList<>();
-    List<SegmentRef> done = Collections.synchronizedList(new ArrayList<>());
     for (int slice = 0; slice < slices.length; slice++) {
       ColumnBuffer[] buffers = slices[slice];
       slices[slice] = null;
@@ -133,14 +169,42 @@ public final class NativeTableWriter implements TableWriter {
       }
     }
     bufferedBytes = 0;
-    try {
-      // A parallel stream lets the calling thread work too, unlike tasks handed to the pool.
-      work.parallelStream().forEach(Runnable::run);
-    } finally {
-      List<SegmentRef> segments = new ArrayList<>(done);
-      segments.sort(Comparator.comparing(SegmentRef::file));
-      written.addAll(segments);
+    return work;
+  }
+
+  /**
+   * Waits for the background spill, if any, and records its segments (also when it failed, so
+   * that close deletes them); rethrows its failure.
+   */
+  private void awaitPendingSpill() {
+    CompletableFuture<Void> pending = pendingSpill;
+    if (pending == null) {
+      return;
     }
+    pendingSpill = null;
+    try {
+      pending.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e;
+    } finally {
+      collectPendingSegments();
+    }
+  }
+
+  private void collectPendingSegments() {
+    List<SegmentRef> segments;
+    synchronized (pendingSegments) {
+      segments = new ArrayList<>(pendingSegments);
+      pendingSegments.clear();
+    }
+    segments.sort(Comparator.comparing(SegmentRef::file));
+    written.addAll(segments);
   }
 
   private SegmentRef writeSegment(int slice, ColumnBuffer[] buffers, String name) {
@@ -307,6 +371,11 @@ public final class NativeTableWriter implements TableWriter {
     finished = true;
     for (int slice = 0; slice < slices.length; slice++) {
       slices[slice] = null;
+    }
+    try {
+      awaitPendingSpill();
+    } catch (RuntimeException e) {
+      // Discarding anyway: the files it did write are deleted below.
     }
     for (SegmentRef segment : written) {
       deleteQuietly(segment);

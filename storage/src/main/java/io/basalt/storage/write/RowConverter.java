@@ -23,6 +23,9 @@ import java.nio.charset.StandardCharsets;
 final class RowConverter {
   /** Rough heap cost of one buffered string beyond its characters. */
   private static final int STRING_OVERHEAD = 48;
+  private static final int CHECKED_SLOTS = 64;
+  /** Strings checked before judging whether a column repeats enough to keep a cache. */
+  private static final int CHECKED_SAMPLE = 4096;
 
   private final TableDefinition table;
   private final ColumnDefinition[] columns;
@@ -31,6 +34,10 @@ final class RowConverter {
   private final long[] longs;
   private final double[] doubles;
   private final Object[] objects;
+  /** Per string column, Strings that passed {@link #text} unchanged, by hash. */
+  private final String[][] checkedStrings;
+  private final long[] checkedHits;
+  private final long[] checkedMisses;
   private long rowBytes;
 
   RowConverter(TableDefinition table) {
@@ -45,6 +52,14 @@ final class RowConverter {
     longs = new long[n];
     doubles = new double[n];
     objects = new Object[n];
+    checkedStrings = new String[n][];
+    checkedHits = new long[n];
+    checkedMisses = new long[n];
+    for (int i = 0; i < n; i++) {
+      if (physical[i] == PhysicalType.STRING) {
+        checkedStrings[i] = new String[CHECKED_SLOTS];
+      }
+    }
   }
 
   /** The estimated heap bytes of the row converted last. */
@@ -88,7 +103,9 @@ final class RowConverter {
           BigDecimal decimal = decimal(column, value);
           if (physical[c] == PhysicalType.LONG) {
             try {
-              longs[c] = decimal.unscaledValue().longValueExact();
+              // Moving the point keeps a compact decimal compact; unscaledValue() would build
+              // a BigInteger per value.
+              longs[c] = decimal.movePointRight(decimal.scale()).longValueExact();
             } catch (ArithmeticException e) {
               throw outOfRange(column);
             }
@@ -107,9 +124,27 @@ final class RowConverter {
         }
         case DOUBLE -> doubles[c] = number(column, value).doubleValue();
         case CHAR, VARCHAR -> {
-          String text = text(column, value);
-          objects[c] = text;
-          bytes += STRING_OVERHEAD + text.length();
+          String[] checked = checkedStrings[c];
+          int slot = checked != null && value instanceof String s
+              ? s.hashCode() & (CHECKED_SLOTS - 1) : 0;
+          if (checked != null && checked[slot] == value) {
+            checkedHits[c]++;
+            // An instance seen before (loaders share repeated values): already checked, and
+            // buffering it again costs only the reference.
+            objects[c] = value;
+            bytes += 8;
+          } else {
+            String text = text(column, value);
+            objects[c] = text;
+            if (checked != null && text == value) {
+              checked[slot] = text;
+              if (++checkedMisses[c] == CHECKED_SAMPLE && checkedHits[c] < CHECKED_SAMPLE) {
+                // Mostly distinct values (comments): hashing each costs more than it saves.
+                checkedStrings[c] = null;
+              }
+            }
+            bytes += STRING_OVERHEAD + text.length();
+          }
         }
         default -> throw new IllegalStateException("unreachable");
       }

@@ -37,4 +37,14 @@ class TestStringCodec {
     DecodedStrings decoded = roundTrip(values, StringEncoding.PLAIN);
     assertThat(decoded.dictionary()).isNull();
   }
+
+  @Test
+  void blockStartingWithDistinctValuesStaysPlain() {
+    // A dictionary would be smaller here, but deciding early saves hashing comment-like columns.
+    String[] values = new String[20_000];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = i < 2000 ? "distinct value " + i : "x";
+    }
+    roundTrip(values, StringEncoding.PLAIN);
+  }
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptCost;
 import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Join;
@@ -20,6 +21,7 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
+import org.apache.calcite.util.ImmutableBitSet;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -46,19 +48,21 @@ final class BasaltHashJoin extends Join implements BasaltRel {
       return null;
     }
     VectorExpression residual = null;
+    ImmutableBitSet residualInputs = null;
     if (!info.isEqui()) {
       RexNode remaining = RexUtil.composeConjunction(join.getCluster().getRexBuilder(),
           info.nonEquiConditions);
       RelDataType pairType = SqlValidatorUtil.createJoinType(join.getCluster().getTypeFactory(),
           join.getLeft().getRowType(), join.getRight().getRowType(), null, List.of());
       residual = ExpressionCompiler.compile(remaining, pairType);
+      residualInputs = RelOptUtil.InputFinder.bits(remaining);
       if (residual == null) {
         return null;
       }
     }
     return HashJoinNode.create(left, right, join.getLeft().getRowType(),
         join.getRight().getRowType(), info.leftKeys.toIntArray(), info.rightKeys.toIntArray(),
-        join.getJoinType(), residual, join.getRowType());
+        join.getJoinType(), residual, residualInputs, join.getRowType());
   }
 
   @Override

@@ -8,7 +8,9 @@ import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.plan.Convention;
 import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.convert.ConverterRule;
+import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.logical.LogicalAggregate;
 import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.logical.LogicalJoin;
@@ -16,6 +18,8 @@ import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.logical.LogicalSort;
 import org.apache.calcite.rel.logical.LogicalUnion;
 import org.apache.calcite.rel.logical.LogicalValues;
+import org.apache.calcite.rel.rules.JoinCommuteRule;
+import org.apache.calcite.rex.RexNode;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -69,6 +73,12 @@ public final class BasaltRules {
           || !BasaltHashJoin.supports(join)) {
         return null;
       }
+      if (buildsOnLargerSide(join)) {
+        RelNode swapped = swappedJoin(join);
+        if (swapped != null) {
+          return swapped;
+        }
+      }
       return new BasaltHashJoin(rel.getCluster(), basaltTraits(rel), basalt(join.getLeft()),
           basalt(join.getRight()), join.getCondition(), join.getJoinType());
     }));
@@ -118,6 +128,40 @@ public final class BasaltRules {
       }
     });
     return rules;
+  }
+
+  /** How much larger the build side may be before the hash join builds on the other input. */
+  private static final double SWAP_RATIO = 1.5;
+
+  /**
+   * Whether the right input (the build side) is expected to be much larger than the left. The
+   * heuristic join order puts the smaller input on the right, but filters and joins below can
+   * invert that (TPC-H Q3 joins a filtered lineitem to the orders of one market segment).
+   * Semi and anti joins choose their build side at run time.
+   */
+  private static boolean buildsOnLargerSide(LogicalJoin join) {
+    JoinRelType type = join.getJoinType();
+    if (type != JoinRelType.INNER && type != JoinRelType.LEFT && type != JoinRelType.RIGHT) {
+      return false;
+    }
+    return BuildSideEstimate.rows(join.getRight())
+        > SWAP_RATIO * BuildSideEstimate.rows(join.getLeft());
+  }
+
+  /** The join with its inputs swapped, under a projection restoring the field order. */
+  private static @Nullable RelNode swappedJoin(LogicalJoin join) {
+    RexNode condition = JoinCommuteRule.swapJoinCond(join.getCondition(), join,
+        join.getCluster().getRexBuilder());
+    LogicalJoin logical = join.copy(join.getTraitSet(), condition, join.getRight(),
+        join.getLeft(), join.getJoinType().swap(), join.isSemiJoinDone());
+    if (!BasaltHashJoin.supports(logical)) {
+      return null;
+    }
+    BasaltHashJoin swapped = new BasaltHashJoin(join.getCluster(), basaltTraits(join),
+        basalt(join.getRight()), basalt(join.getLeft()), condition, join.getJoinType().swap());
+    List<RexNode> fields = RelOptUtil.createSwappedJoinExprs(swapped, join, true);
+    return new BasaltProject(join.getCluster(), basaltTraits(join), swapped, fields,
+        join.getRowType());
   }
 
   private interface Conversion {

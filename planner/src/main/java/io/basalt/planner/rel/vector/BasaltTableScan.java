@@ -2,6 +2,7 @@ package io.basalt.planner.rel.vector;
 
 import io.basalt.planner.exec.PlanNode;
 import io.basalt.planner.exec.ScanNode;
+import io.basalt.planner.rel.NativeScanWrapper;
 import io.basalt.planner.rel.NativeTableScan;
 import io.basalt.storage.TableDefinition;
 import java.util.List;
@@ -15,12 +16,17 @@ import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
 
 /** A native table scan in the engine: one pipeline per slice. */
-final class BasaltTableScan extends TableScan implements BasaltRel {
+final class BasaltTableScan extends TableScan implements BasaltRel, NativeScanWrapper {
   private final NativeTableScan logical;
 
   BasaltTableScan(NativeTableScan logical, RelTraitSet traits) {
     super(logical.getCluster(), traits, List.of(), logical.getTable());
     this.logical = logical;
+  }
+
+  @Override
+  public NativeTableScan logical() {
+    return logical;
   }
 
   @Override

@@ -175,7 +175,7 @@ class TestVectorizedEngine {
       assertThatThrownBy(() -> rows("SELECT f.id, g.id FROM facts f JOIN facts g "
           + "ON f.grp = g.grp ORDER BY 1, 2", true))
           .isInstanceOf(SQLException.class)
-          .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("53200"))
+          .satisfies(e -> assertThat(BasaltPlanner.describe(e).sqlState()).isEqualTo("53200"))
           .hasMessageContaining("memory limit");
     } finally {
       statement.execute("RESET query_memory_limit_mb");
