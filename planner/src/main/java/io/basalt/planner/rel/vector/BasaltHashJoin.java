@@ -45,7 +45,7 @@ final class BasaltHashJoin extends Join implements BasaltRel {
     JoinInfo info = JoinInfo.createWithStrictEquality(join.getLeft(), join.getRight(),
         join.getCondition());
     if (info.leftKeys.isEmpty()) {
-      return null;
+      return KeylessJoin.node(join, left, right);
     }
     VectorExpression residual = null;
     ImmutableBitSet residualInputs = null;
