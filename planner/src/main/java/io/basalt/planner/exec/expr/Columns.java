@@ -169,7 +169,12 @@ final class Columns {
   }
 
   static StorageException decimalOverflow(BigDecimal value, int precision, int scale) {
-    return outOfRange("Value " + value + " cannot be represented as a DECIMAL(" + precision
+    // Calcite reports the value as rounding left it, without the zeros our fixed scale adds.
+    BigDecimal shown = value.scale() > scale ? value.stripTrailingZeros() : value;
+    if (shown.scale() < scale) {
+      shown = shown.setScale(scale);
+    }
+    return outOfRange("Value " + shown + " cannot be represented as a DECIMAL(" + precision
         + ", " + scale + ")");
   }
 }

@@ -165,6 +165,7 @@ final class FunctionCompiler {
   VectorExpression extract(RexCall call) {
     List<RexNode> operands = call.getOperands();
     if (!(operands.get(0) instanceof RexLiteral unitLiteral)
+        || !(unitLiteral.getValue() instanceof TimeUnitRange)
         || call.getType().getSqlTypeName() != SqlTypeName.BIGINT) {
       return null;
     }
