@@ -35,8 +35,23 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TestTpchExpressions {
   /** The directory of q01.sql ... q22.sql (the project's shared TPC-H kit). */
-  private static final Path QUERIES = Path.of(System.getProperty("basalt.tpch.queries",
-      "/work/shared/tpch/queries"));
+  private static final Path QUERIES = locateQueries();
+  /** basalt.tpch.queries if set, else the first shared/tpch/queries above the working folder. */
+  private static Path locateQueries() {
+    String property = System.getProperty("basalt.tpch.queries");
+    if (property != null) {
+      return Path.of(property);
+    }
+    for (Path folder = Path.of("").toAbsolutePath(); folder != null;
+        folder = folder.getParent()) {
+      Path candidate = folder.resolve("shared").resolve("tpch").resolve("queries");
+      if (java.nio.file.Files.isDirectory(candidate)) {
+        return candidate;
+      }
+    }
+    return Path.of("shared", "tpch", "queries");
+  }
+
   private static final List<String> TABLES = List.of(
       "region (r_regionkey BIGINT NOT NULL, r_name CHAR(25) NOT NULL,"
           + " r_comment VARCHAR(152) NOT NULL)",
