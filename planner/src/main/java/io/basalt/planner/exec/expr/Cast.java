@@ -123,6 +123,12 @@ final class Cast {
         }
         return Column.ofDecimals(size, scale, result, a.nulls);
       }
+      if (a.objects == null && precision > 18 && Math.abs(scale - from) <= 18) {
+        Column wide = wideFromLongs(a, size, from);
+        if (wide != null) {
+          return wide;
+        }
+      }
       BigDecimal[] result = new BigDecimal[size];
       for (int i = 0; i < size; i++) {
         if (a.isNull(i)) {
@@ -136,6 +142,35 @@ final class Cast {
         result[i] = scaled;
       }
       return Columns.decimals(size, scale, result, a.nulls);
+    }
+
+    /**
+     * Unscaled longs to a type of more than 18 digits: any long fits its precision, so only the
+     * rescaling can overflow, and then (null returned) the BigDecimal path takes over.
+     */
+    private Column wideFromLongs(Column a, int size, int from) {
+      long[] values = a.longs;
+      long[] result = new long[size];
+      if (scale >= from) {
+        long factor = Columns.POWERS_OF_TEN[scale - from];
+        long bound = Long.MAX_VALUE / factor;
+        for (int i = 0; i < size; i++) {
+          long value = values[i];
+          if (value > bound || value < -bound) {
+            if (!a.isNull(i)) {
+              return null;
+            }
+            value = 0;
+          }
+          result[i] = value * factor;
+        }
+      } else {
+        long divisor = Columns.POWERS_OF_TEN[from - scale];
+        for (int i = 0; i < size; i++) {
+          result[i] = values[i] / divisor;
+        }
+      }
+      return Column.ofDecimals(size, scale, result, a.nulls);
     }
   }
 
