@@ -3,6 +3,7 @@ package io.basalt.planner.prepare;
 import io.basalt.planner.rel.ExistsToSemiJoinRule;
 import io.basalt.planner.rel.FilterPullOrFactorsRule;
 import io.basalt.planner.rel.NativeMetadata;
+import io.basalt.planner.rel.OrPredicateDerivation;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.plan.RelOptLattice;
@@ -50,6 +51,8 @@ final class BasaltPrograms {
         Programs.subQuery(metadata),
         BasaltPrograms::decorrelate,
         BasaltPrograms::trimFields,
+        Programs.of(pushConditions(), true, metadata),
+        (planner, rel, traits, materializations, lattices) -> OrPredicateDerivation.derive(rel),
         Programs.of(pushConditions(), true, metadata),
         BasaltPrograms::orderJoins,
         Programs.calc(metadata));
