@@ -83,6 +83,17 @@ final class BasaltHashJoin extends Join implements BasaltRel {
 
   @Override
   public PlanNode compile(PlanCompiler compiler) {
-    return node(this, compiler.compile(getLeft()), compiler.compile(getRight()));
+    PlanNode left = compiler.compile(getLeft());
+    PlanNode right = compiler.compile(getRight());
+    if (joinType == JoinRelType.INNER) {
+      JoinInfo info = JoinInfo.createWithStrictEquality(getLeft(), getRight(), getCondition());
+      if (!info.leftKeys.isEmpty()) {
+        left = SemiJoinReduction.reduce(getLeft(), info.leftKeys, getRight(), info.rightKeys,
+            compiler, left);
+        right = SemiJoinReduction.reduce(getRight(), info.rightKeys, getLeft(), info.leftKeys,
+            compiler, right);
+      }
+    }
+    return node(this, left, right);
   }
 }

@@ -114,6 +114,11 @@ class TestVectorizedEngine {
       "SELECT id FROM facts WHERE dim IN (SELECT dim FROM dims WHERE name = 'dim 1')",
       "SELECT id FROM facts WHERE amount > (SELECT AVG(amount) FROM facts)",
       "SELECT grp, COUNT(DISTINCT note) FROM facts GROUP BY grp",
+      "SELECT a.dim, a.s FROM (SELECT dim, SUM(amount) AS s, COUNT(*) AS c FROM facts "
+          + "GROUP BY dim) a JOIN dims d ON d.dim = a.dim WHERE d.weight > 6",
+      "SELECT f.id, d1.name, d2.name FROM facts f, dims d1, dims d2 WHERE f.dim = d1.dim "
+          + "AND f.grp = d2.dim AND ((d1.name = 'dim 1' AND d2.name = 'dim 2') "
+          + "OR (d1.name = 'dim 2' AND d2.weight > 3))",
       "SELECT id, note FROM facts UNION ALL SELECT dim, name FROM dims",
       "SELECT note FROM facts UNION SELECT name FROM dims",
       "SELECT * FROM (VALUES (1, 'a'), (2, 'b')) AS t (x, y)",
