@@ -13,6 +13,7 @@ import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelWriter;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.JoinInfo;
 import org.apache.calcite.rel.core.JoinRelType;
@@ -63,6 +64,11 @@ final class BasaltHashJoin extends Join implements BasaltRel {
     return HashJoinNode.create(left, right, join.getLeft().getRowType(),
         join.getRight().getRowType(), info.leftKeys.toIntArray(), info.rightKeys.toIntArray(),
         join.getJoinType(), residual, residualInputs, join.getRowType());
+  }
+
+  @Override
+  public RelWriter explainTerms(RelWriter pw) {
+    return super.explainTerms(pw).item("distribution", DataMovement.label(this));
   }
 
   @Override

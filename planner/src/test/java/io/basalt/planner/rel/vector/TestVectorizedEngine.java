@@ -156,6 +156,16 @@ class TestVectorizedEngine {
   }
 
   @Test
+  void explainLabelsDataMovementAsRedshiftDoes() throws SQLException {
+    assertThat(explain("SELECT f.id, d.name FROM facts f JOIN dims d ON f.dim = d.dim"))
+        .contains("DS_DIST_ALL_NONE");
+    assertThat(explain("SELECT f.id FROM facts f JOIN facts g ON f.id = g.id"))
+        .contains("DS_DIST_NONE");
+    assertThat(explain("SELECT f.id FROM facts f JOIN facts g ON f.grp = g.dim"))
+        .contains("DS_BCAST_INNER");
+  }
+
+  @Test
   void unsupportedOperatorsFallBackToEnumerable() throws SQLException {
     String plan = explain("SELECT id, SUM(amount) OVER (PARTITION BY grp) FROM facts "
         + "WHERE grp = 1");

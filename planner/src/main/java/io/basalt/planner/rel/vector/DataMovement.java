@@ -1,0 +1,82 @@
+package io.basalt.planner.rel.vector;
+
+import io.basalt.storage.DistStyle;
+import io.basalt.storage.TableDefinition;
+import org.apache.calcite.plan.hep.HepRelVertex;
+import org.apache.calcite.plan.volcano.RelSubset;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.JoinInfo;
+import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rex.RexInputRef;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * How a join's rows move between slices, labelled as Redshift's EXPLAIN labels it.
+ * {@code DS_DIST_NONE}: both inputs are distributed on the join key, so each slice joins its
+ * own rows. {@code DS_DIST_ALL_NONE}: the inner (build) input is a DISTSTYLE ALL table, whose
+ * copy every slice already has. {@code DS_BCAST_INNER}: otherwise the build side is broadcast,
+ * which is what Basalt's engine does (one hash table shared by every slice).
+ */
+final class DataMovement {
+  private DataMovement() {}
+
+  /** Where a field comes from: a column of a native table. */
+  private record Origin(TableDefinition table, int column) {}
+
+  static String label(Join join) {
+    JoinInfo info = JoinInfo.createWithStrictEquality(join.getLeft(), join.getRight(),
+        join.getCondition());
+    if (info.leftKeys.isEmpty()) {
+      return "DS_BCAST_INNER";
+    }
+    Origin inner = origin(join.getRight(), info.rightKeys.get(0));
+    if (inner != null && inner.table().distStyle() == DistStyle.ALL) {
+      return "DS_DIST_ALL_NONE";
+    }
+    for (int i = 0; i < info.leftKeys.size(); i++) {
+      Origin left = origin(join.getLeft(), info.leftKeys.get(i));
+      Origin right = origin(join.getRight(), info.rightKeys.get(i));
+      if (isDistKey(left) && isDistKey(right)) {
+        return "DS_DIST_NONE";
+      }
+    }
+    return "DS_BCAST_INNER";
+  }
+
+  private static boolean isDistKey(@Nullable Origin origin) {
+    if (origin == null || origin.table().distStyle() != DistStyle.KEY) {
+      return false;
+    }
+    String column = origin.table().columns().get(origin.column()).name();
+    return column.equalsIgnoreCase(origin.table().distKey());
+  }
+
+  private static @Nullable Origin origin(RelNode rel, int field) {
+    if (rel instanceof RelSubset subset) {
+      RelNode best = subset.getBest() != null ? subset.getBest() : subset.getOriginal();
+      return best == null ? null : origin(best, field);
+    }
+    if (rel instanceof HepRelVertex vertex) {
+      return origin(vertex.getCurrentRel(), field);
+    }
+    if (rel instanceof BasaltTableScan scan) {
+      return new Origin(scan.logical().nativeTable().definition(),
+          scan.logical().columns().get(field));
+    }
+    if (rel instanceof Join join) {
+      int leftCount = join.getLeft().getRowType().getFieldCount();
+      return field < leftCount ? origin(join.getLeft(), field)
+          : origin(join.getRight(), field - leftCount);
+    }
+    if (rel instanceof Filter filter) {
+      return origin(filter.getInput(), field);
+    }
+    if (rel instanceof Project project
+        && project.getProjects().get(field) instanceof RexInputRef ref) {
+      return origin(project.getInput(), ref.getIndex());
+    }
+    return null;
+  }
+}
