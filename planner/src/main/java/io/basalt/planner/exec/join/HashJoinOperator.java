@@ -166,6 +166,8 @@ final class HashJoinOperator implements Operator {
 
   /** The next chunk of matching pairs of the current probe batch, or null. */
   private Batch pairs() {
+    // One probe batch can yield millions of pairs (a keyless join): check between chunks.
+    context.checkCanceled();
     int count = fillPairs();
     if (count == 0) {
       phase = marksProbe ? Phase.PROBE_ROWS : Phase.NEXT_PROBE;
