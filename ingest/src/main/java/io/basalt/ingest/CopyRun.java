@@ -5,6 +5,8 @@ import com.github.luben.zstd.ZstdInputStream;
 import io.basalt.distribution.SliceMap;
 import io.basalt.ingest.SourceFiles.SourceFile;
 import io.basalt.storage.ColumnDefinition;
+import io.basalt.storage.ColumnType;
+import io.basalt.storage.DistStyle;
 import io.basalt.storage.StorageEngine;
 import io.basalt.storage.StorageException;
 import io.basalt.storage.TableDefinition;
@@ -36,6 +38,8 @@ final class CopyRun {
   private static final int READ_BUFFER_BYTES = 1 << 18;
   /** STL_LOAD_ERRORS keeps 1024 bytes of the line and field; more is never needed in memory. */
   private static final int LOGGED_TEXT_CHARS = 1024;
+  /** What SliceMap.sliceOf reads of a row for the styles other than KEY: nothing. */
+  private static final Object[] NO_VALUES = new Object[0];
 
   private final StorageEngine engine;
   private final TableDefinition table;
@@ -46,6 +50,8 @@ final class CopyRun {
   private final CopyProgressListener listener;
   private final FieldConverter[] converters;
   private final int[] targetColumns;
+  /** The table columns that no file field fills: NULL in every row. */
+  private final int[] unlistedColumns;
   private final SliceMap slices;
   private final long startMillis = System.currentTimeMillis();
   private final List<LoadErrors.Entry> errors = new ArrayList<>();
@@ -75,6 +81,22 @@ final class CopyRun {
       converters[i] = new FieldConverter(table.columns().get(targetColumns[i]), options, target);
     }
     this.slices = SliceMap.of(table, sliceCount);
+    this.unlistedColumns = unlisted(table.columns().size(), targetColumns);
+  }
+
+  private static int[] unlisted(int columnCount, int[] targetColumns) {
+    boolean[] listed = new boolean[columnCount];
+    for (int column : targetColumns) {
+      listed[column] = true;
+    }
+    int[] unlisted = new int[columnCount - targetColumns.length];
+    int next = 0;
+    for (int c = 0; c < columnCount; c++) {
+      if (!listed[c]) {
+        unlisted[next++] = c;
+      }
+    }
+    return unlisted;
   }
 
   /** Maps each file field to its table column; unlisted columns must accept NULL. */
@@ -124,7 +146,11 @@ final class CopyRun {
    */
   CopyResult run(List<SourceFile> files) {
     List<String> names = new ArrayList<>(files.size());
-    RowHandoff handoff = new RowHandoff();
+    List<ColumnType> types = new ArrayList<>();
+    for (ColumnDefinition column : table.columns()) {
+      types.add(column.type());
+    }
+    RowHandoff handoff = new RowHandoff(types);
     Thread parser = new Thread(() -> parseAll(files, names, handoff), "copy-parser-" + queryId);
     parser.setDaemon(true);
     try (TableWriter writer = engine.newWriter(table.schema(), table.name(), WriteMode.APPEND)) {
@@ -192,16 +218,17 @@ final class CopyRun {
         if (options.ignoreBlankLines() && reader.blank()) {
           continue;
         }
-        Object[] row;
+        ParsedBatch batch = handoff.filling();
+        int row = batch.nextRow();
         try {
-          row = convert(reader);
+          convert(reader, batch, row);
         } catch (LoadRejection rejection) {
           if (!reject(file, reader, rejection)) {
             return false;
           }
           continue;
         }
-        handoff.add(slices.sliceOf(row), row);
+        handoff.commitRow(sliceOf(batch, row));
         if (++rowsLoaded % PROGRESS_ROWS == 0) {
           listener.progress(file.name(), rowsLoaded);
         }
@@ -220,7 +247,14 @@ final class CopyRun {
     return true;
   }
 
-  private Object[] convert(RecordSource reader) throws LoadRejection {
+  private int sliceOf(ParsedBatch batch, int row) {
+    return slices.style() == DistStyle.KEY
+        ? slices.sliceOfKey(batch.column(slices.keyColumn()).get(row))
+        : slices.sliceOf(NO_VALUES);
+  }
+
+  /** Converts the reader's current record into row {@code row} of {@code batch}. */
+  private void convert(RecordSource reader, ParsedBatch batch, int row) throws LoadRejection {
     reader.split();
     int fields = reader.fieldCount;
     int expected = converters.length;
@@ -240,16 +274,21 @@ final class CopyRun {
       throw LoadRejection.row(LoadRejection.DELIMITER_NOT_FOUND, "22P04",
           "Delimiter not found", fields);
     }
-    Object[] row = new Object[table.columns().size()];
     for (int i = 0; i < expected; i++) {
+      ParsedColumn column = batch.column(targetColumns[i]);
       try {
-        row[targetColumns[i]] = i < fields ? converters[i].convert(reader, i)
-            : converters[i].missing();
+        if (i < fields) {
+          converters[i].convertTo(reader, i, column, row);
+        } else {
+          column.set(row, converters[i].missing());
+        }
       } catch (LoadRejection rejection) {
         throw rejection.atField(i);
       }
     }
-    return row;
+    for (int column : unlistedColumns) {
+      batch.column(column).setNull(row);
+    }
   }
 
   /**

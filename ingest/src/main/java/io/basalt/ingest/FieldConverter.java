@@ -16,6 +16,8 @@ import java.math.RoundingMode;
  */
 final class FieldConverter {
   private static final long[] POWERS_OF_TEN = new long[19];
+  /** What {@link #decimalUnscaled} returns for text its fast path does not take. */
+  private static final long NOT_FAST = Long.MIN_VALUE;
 
   static {
     POWERS_OF_TEN[0] = 1;
@@ -39,6 +41,8 @@ final class FieldConverter {
   private final DatetimeParser datetime;
   /** Reuses the String of a repeated value, for CHAR/VARCHAR columns only. */
   private final StringCache strings;
+  /** Whether {@link #convertTo} parses straight into a long, without a boxed value. */
+  private final boolean parsesToLong;
 
   FieldConverter(ColumnDefinition column, CopyOptions options, String target) {
     this.column = column;
@@ -61,6 +65,11 @@ final class FieldConverter {
       default -> null;
     };
     this.strings = type == TypeName.VARCHAR || type == TypeName.CHAR ? new StringCache() : null;
+    this.parsesToLong = switch (type) {
+      case SMALLINT, INTEGER, BIGINT, DATE -> true;
+      case DECIMAL -> precision > 0 && precision <= 18;
+      default -> false;
+    };
   }
 
   ColumnDefinition column() {
@@ -101,6 +110,66 @@ final class FieldConverter {
       case DATE, TIMESTAMP, TIMESTAMPTZ -> datetime(chars, start, end);
       case CHAR, VARCHAR -> throw new IllegalStateException("strings are handled above");
     };
+  }
+
+  /**
+   * Stores the value of field {@code field} of the reader's current record in row {@code row} of
+   * {@code out}: what {@link #convert} returns, but integers, dates and decimals up to 18 digits
+   * go straight into the column's longs, without a boxed value.
+   */
+  void convertTo(RecordSource reader, int field, ParsedColumn out, int row)
+      throws LoadRejection {
+    if (!parsesToLong) {
+      out.set(row, convert(reader, field));
+      return;
+    }
+    if (reader.nulls[field]
+        || nullAs != null && !reader.quoted[field] && reader.rawEquals(field, nullAs)) {
+      out.set(row, checkNull(null));
+      return;
+    }
+    char[] chars = reader.valueChars();
+    int start = reader.valueStarts[field];
+    int end = reader.valueEnds[field];
+    while (start < end && isBlank(chars[start])) {
+      start++;
+    }
+    while (end > start && isBlank(chars[end - 1])) {
+      end--;
+    }
+    if (start == end) {
+      out.set(row, checkNull(null));
+      return;
+    }
+    switch (type) {
+      case SMALLINT -> out.setLong(row,
+          integer(chars, start, end, Short.MIN_VALUE, Short.MAX_VALUE, "Smallint"));
+      case INTEGER -> out.setLong(row,
+          integer(chars, start, end, Integer.MIN_VALUE, Integer.MAX_VALUE, "Integer"));
+      case BIGINT -> out.setLong(row,
+          integer(chars, start, end, Long.MIN_VALUE, Long.MAX_VALUE, "Bigint"));
+      case DECIMAL -> {
+        long unscaled = decimalUnscaled(chars, start, end);
+        if (unscaled != NOT_FAST) {
+          out.setLong(row, unscaled);
+        } else {
+          out.set(row, decimalSlow(chars, start, end));
+        }
+      }
+      default -> {
+        int days;
+        try {
+          days = datetime.parseDate(chars, start, end);
+        } catch (LoadRejection rejection) {
+          if (!acceptAnyDate) {
+            throw rejection;
+          }
+          out.set(row, checkNull(null));
+          return;
+        }
+        out.setLong(row, days);
+      }
+    }
   }
 
   private Object datetime(char[] chars, int start, int end) throws LoadRejection {
@@ -229,10 +298,12 @@ final class FieldConverter {
   }
 
   private BigDecimal decimal(char[] chars, int start, int end) throws LoadRejection {
-    BigDecimal fast = decimalFast(chars, start, end);
-    if (fast != null) {
-      return fast;
-    }
+    long unscaled = decimalUnscaled(chars, start, end);
+    return unscaled != NOT_FAST ? BigDecimal.valueOf(unscaled, scale)
+        : decimalSlow(chars, start, end);
+  }
+
+  private BigDecimal decimalSlow(char[] chars, int start, int end) throws LoadRejection {
     BigDecimal value;
     try {
       value = new BigDecimal(chars, start, end - start);
@@ -258,9 +329,10 @@ final class FieldConverter {
 
   /**
    * Reads plain {@code [-]digits[.digits]} text with at most 18 digits and no more fraction
-   * digits than the scale straight into an unscaled long; returns null for anything else.
+   * digits than the scale straight into an unscaled long; returns {@link #NOT_FAST} for anything
+   * else.
    */
-  private BigDecimal decimalFast(char[] chars, int start, int end) throws LoadRejection {
+  private long decimalUnscaled(char[] chars, int start, int end) throws LoadRejection {
     int i = start;
     boolean negative = chars[i] == '-';
     if (negative || chars[i] == '+') {
@@ -273,7 +345,7 @@ final class FieldConverter {
       char c = chars[i];
       if (c >= '0' && c <= '9') {
         if (++digits > 18) {
-          return null;
+          return NOT_FAST;
         }
         unscaled = unscaled * 10 + (c - '0');
         if (fractionDigits >= 0) {
@@ -282,21 +354,21 @@ final class FieldConverter {
       } else if (c == '.' && fractionDigits < 0) {
         fractionDigits = 0;
       } else {
-        return null;
+        return NOT_FAST;
       }
     }
     if (digits == 0) {
-      return null;
+      return NOT_FAST;
     }
     int fraction = Math.max(fractionDigits, 0);
     if (fraction > scale || digits - fraction + scale > 18) {
-      return null;
+      return NOT_FAST;
     }
     unscaled *= POWERS_OF_TEN[scale - fraction];
     if (precision > 0 && precision <= 18 && unscaled >= POWERS_OF_TEN[precision]) {
       throw decimalOverflow(chars, start, end);
     }
-    return BigDecimal.valueOf(negative ? -unscaled : unscaled, scale);
+    return negative ? -unscaled : unscaled;
   }
 
   private static double floating(char[] chars, int start, int end, boolean single)

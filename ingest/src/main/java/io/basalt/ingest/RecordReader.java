@@ -104,14 +104,32 @@ abstract class RecordReader extends RecordSource {
     beginFields(false);
     char[] chars = raw;
     int length = rawLength;
+    int[] starts = rawStarts;
+    int[] ends = rawEnds;
+    int count = 0;
     int fieldStart = 0;
+    // The hottest loop of a load: spans go straight into local arrays, the rest per record.
     for (int i = 0; i < length; i++) {
       if (chars[i] == delimiter) {
-        addField(fieldStart, i, fieldStart, i, false);
+        if (count == starts.length) {
+          growFields();
+          starts = rawStarts;
+          ends = rawEnds;
+        }
+        starts[count] = fieldStart;
+        ends[count] = i;
+        count++;
         fieldStart = i + 1;
       }
     }
-    addField(fieldStart, length, fieldStart, length, false);
+    if (count == starts.length) {
+      growFields();
+      starts = rawStarts;
+      ends = rawEnds;
+    }
+    starts[count] = fieldStart;
+    ends[count] = length;
+    endPlainFields(count + 1);
   }
 
   private void appendRaw(char[] chars, int from, int length) {

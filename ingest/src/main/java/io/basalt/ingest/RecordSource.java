@@ -87,13 +87,7 @@ abstract class RecordSource implements Closeable {
 
   final void addField(int rawStart, int rawEnd, int valueStart, int valueEnd, boolean isQuoted) {
     if (fieldCount == rawStarts.length) {
-      int size = fieldCount * 2;
-      rawStarts = Arrays.copyOf(rawStarts, size);
-      rawEnds = Arrays.copyOf(rawEnds, size);
-      valueStarts = Arrays.copyOf(valueStarts, size);
-      valueEnds = Arrays.copyOf(valueEnds, size);
-      quoted = Arrays.copyOf(quoted, size);
-      nulls = Arrays.copyOf(nulls, size);
+      growFields();
     }
     nulls[fieldCount] = false;
     rawStarts[fieldCount] = rawStart;
@@ -102,6 +96,29 @@ abstract class RecordSource implements Closeable {
     valueEnds[fieldCount] = valueEnd;
     quoted[fieldCount] = isQuoted;
     fieldCount++;
+  }
+
+  /** Doubles the room for fields. */
+  final void growFields() {
+    int size = rawStarts.length * 2;
+    rawStarts = Arrays.copyOf(rawStarts, size);
+    rawEnds = Arrays.copyOf(rawEnds, size);
+    valueStarts = Arrays.copyOf(valueStarts, size);
+    valueEnds = Arrays.copyOf(valueEnds, size);
+    quoted = Arrays.copyOf(quoted, size);
+    nulls = Arrays.copyOf(nulls, size);
+  }
+
+  /**
+   * Ends a split that stored {@code count} unquoted fields' raw spans straight into
+   * {@link #rawStarts} and {@link #rawEnds}: their values are the same spans.
+   */
+  final void endPlainFields(int count) {
+    fieldCount = count;
+    System.arraycopy(rawStarts, 0, valueStarts, 0, count);
+    System.arraycopy(rawEnds, 0, valueEnds, 0, count);
+    Arrays.fill(quoted, 0, count, false);
+    Arrays.fill(nulls, 0, count, false);
   }
 
   /** Grows {@link #raw} to hold {@code capacity} chars, keeping the fields that point into it. */

@@ -1,36 +1,52 @@
 package io.basalt.ingest;
 
+import io.basalt.storage.ColumnType;
 import io.basalt.storage.StorageException;
 import io.basalt.storage.TableWriter;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
  * Hands parsed rows from the parsing thread to the thread that owns the table writer, in
- * batches, so that parsing and writing overlap. A bounded queue keeps at most a few batches in
- * memory. The producer ends with {@link #finish()} or {@link #fail}; the consumer's
+ * columnar batches, so that parsing and writing overlap. A bounded queue keeps at most a few
+ * batches in memory. The producer ends with {@link #finish()} or {@link #fail}; the consumer's
  * {@link #drainTo} then returns or rethrows.
  */
 final class RowHandoff {
   private static final int BATCH_ROWS = 4096;
   private static final int QUEUED_BATCHES = 4;
 
-  /** A run of rows with their slices; {@code count} of them are filled. */
-  private record Batch(int[] slices, Object[][] rows, int count, Throwable failure) {
+  /** A batch of rows, or the producer's failure. */
+  private record Handed(ParsedBatch rows, Throwable failure) {
   }
 
-  private static final Batch END = new Batch(new int[0], new Object[0][], 0, null);
+  private static final Handed END = new Handed(null, null);
 
-  private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
-  private int[] slices = new int[BATCH_ROWS];
-  private Object[][] rows = new Object[BATCH_ROWS][];
-  private int count;
+  private final BlockingQueue<Handed> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+  /**
+   * Batches the writer is done with, for the parser to fill again: a load then allocates a
+   * handful of batches instead of one per few thousand rows, which keeps young collections,
+   * and so the copying of the rows the writer buffers, rare.
+   */
+  private final BlockingQueue<ParsedBatch> spare = new ArrayBlockingQueue<>(QUEUED_BATCHES + 2);
+  private final List<ColumnType> types;
+  private ParsedBatch filling;
 
-  /** Producer: queues one row, blocking while the consumer is behind. */
-  void add(int slice, Object[] row) throws InterruptedException {
-    slices[count] = slice;
-    rows[count] = row;
-    if (++count == BATCH_ROWS) {
+  /** A handoff of rows of a table with columns of {@code types}. */
+  RowHandoff(List<ColumnType> types) {
+    this.types = List.copyOf(types);
+    this.filling = new ParsedBatch(this.types, BATCH_ROWS);
+  }
+
+  /** Producer: the batch whose {@link ParsedBatch#nextRow() next row} is being filled. */
+  ParsedBatch filling() {
+    return filling;
+  }
+
+  /** Producer: keeps the filled row for {@code slice}, blocking while the consumer is behind. */
+  void commitRow(int slice) throws InterruptedException {
+    if (filling.commitRow(slice)) {
       flush();
     }
   }
@@ -43,39 +59,41 @@ final class RowHandoff {
 
   /** Producer: parsing failed; the consumer rethrows {@code failure}. */
   void fail(Throwable failure) throws InterruptedException {
-    queue.put(new Batch(null, null, 0, failure));
+    queue.put(new Handed(null, failure));
   }
 
   private void flush() throws InterruptedException {
-    if (count > 0) {
-      queue.put(new Batch(slices, rows, count, null));
-      slices = new int[BATCH_ROWS];
-      rows = new Object[BATCH_ROWS][];
-      count = 0;
+    if (filling.rowCount() > 0) {
+      filling.seal();
+      queue.put(new Handed(filling, null));
+      ParsedBatch reused = spare.poll();
+      if (reused != null) {
+        reused.clear();
+      }
+      filling = reused != null ? reused : new ParsedBatch(types, BATCH_ROWS);
     }
   }
 
   /** Consumer: appends every row until the producer finishes; rethrows a producer failure. */
   void drainTo(TableWriter writer) throws InterruptedException {
     while (true) {
-      Batch batch = queue.take();
-      if (batch == END) {
+      Handed handed = queue.take();
+      if (handed == END) {
         return;
       }
-      if (batch.failure() != null) {
-        if (batch.failure() instanceof RuntimeException runtime) {
+      if (handed.failure() != null) {
+        if (handed.failure() instanceof RuntimeException runtime) {
           throw runtime;
         }
-        if (batch.failure() instanceof Error error) {
+        if (handed.failure() instanceof Error error) {
           throw error;
         }
-        throw new StorageException("XX000", "COPY failed: " + batch.failure(), batch.failure());
+        throw new StorageException("XX000", "COPY failed: " + handed.failure(),
+            handed.failure());
       }
-      int[] batchSlices = batch.slices();
-      Object[][] batchRows = batch.rows();
-      for (int i = 0; i < batch.count(); i++) {
-        writer.append(batchSlices[i], batchRows[i]);
-      }
+      writer.append(handed.rows().slices(), handed.rows());
+      // The writer copied the values: the batch may be filled again.
+      spare.offer(handed.rows());
     }
   }
 }

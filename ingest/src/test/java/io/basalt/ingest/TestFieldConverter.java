@@ -227,6 +227,41 @@ class TestFieldConverter {
     return value.toInstant(ZoneOffset.UTC).toEpochMilli();
   }
 
+  @Test
+  void typedColumnsHoldWhatConvertReturns() throws Exception {
+    ColumnType money = ColumnType.decimal(15, 2);
+    ColumnType date = ColumnType.of(TypeName.DATE);
+    Map<String, String> anyDate = Map.of("ACCEPTANYDATE", "");
+    Object[][] cases = {
+        {ColumnType.of(TypeName.SMALLINT), "-32768", TEXT},
+        {ColumnType.of(TypeName.INTEGER), " 42 ", TEXT},
+        {ColumnType.of(TypeName.BIGINT), "-9223372036854775808", TEXT},
+        {money, "123.4", TEXT},
+        {money, "-2.679", TEXT},
+        {money, "1.5E2", TEXT},
+        {money, "\\N", TEXT},
+        {money, "  ", TEXT},
+        {date, "1998-12-01", TEXT},
+        {date, "not a date", anyDate},
+        {ColumnType.decimal(38, 10), "12345678901234567890.0123456789", TEXT},
+        {ColumnType.varchar(10), "apple", TEXT},
+        {ColumnType.of(TypeName.DOUBLE), "1.5e3", TEXT},
+        {ColumnType.of(TypeName.BOOLEAN), "t", TEXT}};
+    for (Object[] c : cases) {
+      ColumnType type = (ColumnType) c[0];
+      @SuppressWarnings("unchecked")
+      Map<String, String> options = (Map<String, String>) c[2];
+      assertThat(stored(type, (String) c[1], options))
+          .as("%s as %s", c[1], type)
+          .isEqualTo(convert(type, (String) c[1], options));
+    }
+    assertThat(stored(money, "123.4", TEXT)).isEqualTo(new BigDecimal("123.40"));
+    assertThat(stored(date, "1998-12-01", TEXT)).isNotNull();
+    assertThat(stored(money, "\\N", TEXT)).isNull();
+    assertThat(stored(date, "not a date", anyDate)).isNull();
+    assertThatThrownBy(() -> stored(money, "12x", TEXT)).isInstanceOf(LoadRejection.class);
+  }
+
   private static Map<String, String> csvWith(String flag) {
     Map<String, String> options = new HashMap<>(CSV);
     options.put(flag, "");
@@ -256,6 +291,25 @@ class TestFieldConverter {
     reader.split();
     assertThat(reader.fieldCount).isEqualTo(1);
     return new FieldConverter(column, parsed, "\"public.t\"").convert(reader, 0);
+  }
+
+  /** What {@link FieldConverter#convertTo} stores for the field, read back boxed. */
+  private static Object stored(ColumnType type, String field, Map<String, String> options)
+      throws LoadRejection {
+    CopyOptions parsed = CopyOptions.parse(options, "\"public.t\"");
+    RecordReader reader = new TextRecordReader(new StringReader(field + "\n"),
+        parsed.delimiter(), false, false);
+    try {
+      reader.next();
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+    reader.split();
+    ParsedColumn column = new ParsedColumn(type, 1);
+    new FieldConverter(new ColumnDefinition("c", type, true, null), parsed, "\"public.t\"")
+        .convertTo(reader, 0, column, 0);
+    column.seal(1);
+    return column.get(0);
   }
 
   private static AbstractThrowableAssert<?, ? extends Throwable> rejected(

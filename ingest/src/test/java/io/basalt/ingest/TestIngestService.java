@@ -222,6 +222,36 @@ class TestIngestService {
   }
 
   @Test
+  void rowsSpanningManyBatchesKeepEveryValueAndNull() throws IOException {
+    // Enough rows to fill, hand off and refill the parser's batches several times; a rejected
+    // row halfway through must leave none of its values in the row that takes its place.
+    int count = 30_000;
+    int bad = 12_345;
+    StringBuilder text = new StringBuilder();
+    for (int i = 1; i <= count; i++) {
+      String name = i % 3 == 0 ? "\\N" : "n" + (i % 7);
+      String price = i % 5 == 0 ? "\\N" : i % 1000 + ".25";
+      String shipped = i == bad ? "1998-13-01" : i % 4 == 0 ? "\\N" : "1998-12-0" + (i % 9 + 1);
+      text.append(i).append('|').append(name).append('|').append(price).append('|')
+          .append(shipped).append('\n');
+    }
+    write("many.tbl", text.toString());
+    CopyResult result = copy(dataDirectory.resolve("many.tbl").toString(),
+        Map.of("MAXERROR", "1"));
+    assertThat(result.rowsLoaded()).isEqualTo(count - 1);
+    List<List<Object>> expected = new ArrayList<>();
+    for (int i = 1; i <= count; i++) {
+      if (i != bad) {
+        expected.add(Arrays.asList(i,
+            i % 3 == 0 ? null : "n" + (i % 7),
+            i % 5 == 0 ? null : new BigDecimal(i % 1000 + ".25"),
+            i % 4 == 0 ? null : day(1998, 12, i % 9 + 1)));
+      }
+    }
+    assertThat(rows("public", "items")).isEqualTo(expected);
+  }
+
+  @Test
   void maxErrorLetsBadRowsThrough() throws IOException {
     write("items.tbl", """
         1|a|1|1998-12-01

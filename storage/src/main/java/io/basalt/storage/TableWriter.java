@@ -13,6 +13,20 @@ public interface TableWriter extends AutoCloseable {
    */
   void append(int slice, Object[] row);
 
+  /**
+   * Adds {@code rows.rowCount()} rows given column by column, column {@code c} of {@code rows}
+   * being the table's column {@code c}; row {@code r} goes to slice {@code slices[r]}. The values
+   * must already be in the storage representation and fit their columns (lengths, precisions),
+   * as a loader that checks every field does; NOT NULL is still checked (23502). This spares a
+   * loader the boxing and re-checking of {@link #append(int, Object[])}, which the default
+   * implementation falls back to.
+   */
+  default void append(int[] slices, RowBatch rows) {
+    for (int r = 0; r < rows.rowCount(); r++) {
+      append(slices[r], rows.row(r));
+    }
+  }
+
   /** Rows appended so far. */
   long rowCount();
 

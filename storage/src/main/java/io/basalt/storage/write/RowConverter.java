@@ -22,7 +22,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class RowConverter {
   /** Rough heap cost of one buffered string beyond its characters. */
-  private static final int STRING_OVERHEAD = 48;
+  private static final int STRING_OVERHEAD = StringFootprint.STRING_OVERHEAD;
   private static final int CHECKED_SLOTS = 64;
   /** Strings checked before judging whether a column repeats enough to keep a cache. */
   private static final int CHECKED_SAMPLE = 4096;
