@@ -16,4 +16,12 @@ public interface TableSnapshot {
    * them and decoding only the requested and predicate columns.
    */
   Iterator<RowBatch> scan(ScanRequest request);
+
+  /**
+   * Whether a scan split into {@code shares} shares gives each share whole slices (so that rows
+   * with equal distribution keys meet in one share), rather than every shares-th block.
+   */
+  default boolean splitsBySlice(int shares) {
+    return shares == 1;
+  }
 }

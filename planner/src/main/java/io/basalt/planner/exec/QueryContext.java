@@ -38,6 +38,14 @@ public final class QueryContext {
     this.dataContext = dataContext;
   }
 
+  /**
+   * The same execution seen with another parallelism: what operators open under it runs in that
+   * many partitions, sharing this context's pool, memory budget and cancellation.
+   */
+  public QueryContext withParallelism(int newParallelism) {
+    return new QueryContext(newParallelism, executor, memory, canceled, external, dataContext);
+  }
+
   public int parallelism() {
     return parallelism;
   }

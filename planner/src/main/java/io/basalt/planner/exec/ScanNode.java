@@ -51,6 +51,14 @@ public final class ScanNode implements PlanNode {
     return current;
   }
 
+  /**
+   * Whether each partition reads whole slices, so that rows with equal distribution keys are in
+   * one partition (false when the table has rows on fewer slices than partitions).
+   */
+  public boolean slicesAligned(QueryContext context) {
+    return snapshot().splitsBySlice(partitions(context));
+  }
+
   @Override
   public Operator open(QueryContext context, int partition) {
     ScanRequest request = new ScanRequest(columns, predicates, -1, context::isCanceled,

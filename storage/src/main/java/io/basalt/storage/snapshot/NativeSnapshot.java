@@ -40,6 +40,15 @@ public final class NativeSnapshot implements TableSnapshot {
   }
 
   @Override
+  public boolean splitsBySlice(int shares) {
+    return shares == 1 || splitsBySlice(entry.segments(), shares);
+  }
+
+  private static boolean splitsBySlice(List<SegmentRef> segments, int shares) {
+    return segments.stream().mapToInt(SegmentRef::slice).distinct().count() >= shares;
+  }
+
+  @Override
   public ScanIterator scan(ScanRequest request) {
     List<SegmentRef> segments = new ArrayList<>();
     for (SegmentRef segment : entry.segments()) {
@@ -51,8 +60,7 @@ public final class NativeSnapshot implements TableSnapshot {
     if (shares == 1) {
       return new NativeScan(this, segments, cache, request, 0, 1);
     }
-    long slicesWithRows = segments.stream().mapToInt(SegmentRef::slice).distinct().count();
-    if (slicesWithRows >= shares) {
+    if (splitsBySlice(segments, shares)) {
       // One pipeline per slice: the share owns whole slices, as a Redshift slice owns its rows.
       List<SegmentRef> own = new ArrayList<>();
       for (SegmentRef segment : segments) {

@@ -1,6 +1,7 @@
 package io.basalt.planner.rel.vector;
 
 import io.basalt.planner.exec.BatchesNode;
+import io.basalt.planner.exec.LocalAggregateNode;
 import io.basalt.planner.exec.PlanNode;
 import io.basalt.planner.exec.agg.HashAggregateNode;
 import java.util.List;
@@ -43,7 +44,19 @@ final class BasaltAggregate extends Aggregate implements BasaltRel {
 
   @Override
   public PlanNode compile(PlanCompiler compiler) {
-    return HashAggregateNode.create(compiler.compile(getInput()), getInput().getRowType(),
-        groupSet, aggCalls, getRowType());
+    PlanNode input = compiler.compile(getInput());
+    PlanNode regular = over(input);
+    for (int key : groupSet) {
+      BasaltTableScan scan = SliceAlignment.scanDistributedOn(getInput(), key);
+      if (scan != null && compiler.scanNode(scan) != null) {
+        return new LocalAggregateNode(input, compiler.scanNode(scan), regular, this::over);
+      }
+    }
+    return regular;
+  }
+
+  private PlanNode over(PlanNode input) {
+    return HashAggregateNode.create(input, getInput().getRowType(), groupSet, aggCalls,
+        getRowType());
   }
 }

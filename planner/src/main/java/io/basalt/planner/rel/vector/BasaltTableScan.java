@@ -57,7 +57,10 @@ final class BasaltTableScan extends TableScan implements BasaltRel, NativeScanWr
   @Override
   public PlanNode compile(PlanCompiler compiler) {
     TableDefinition definition = logical.nativeTable().definition();
-    return new ScanNode(logical.nativeTable().services().storage(), definition.schema(),
-        definition.name(), logical.columns().toIntArray(), logical.storePredicates());
+    ScanNode node = new ScanNode(logical.nativeTable().services().storage(),
+        definition.schema(), definition.name(), logical.columns().toIntArray(),
+        logical.storePredicates());
+    compiler.compiled(this, node);
+    return node;
   }
 }

@@ -3,6 +3,9 @@ package io.basalt.planner.rel.vector;
 import io.basalt.planner.exec.PlanNode;
 import io.basalt.planner.exec.RowConversion;
 import io.basalt.planner.exec.RowsNode;
+import io.basalt.planner.exec.ScanNode;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.List;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.rel.RelNode;
@@ -15,6 +18,7 @@ import org.apache.calcite.rel.RelNode;
 public final class PlanCompiler {
   private final List<EnumerableToBasaltConverter> fallbacks;
   private final Enumerable<Object[]>[] rows;
+  private final Map<BasaltTableScan, ScanNode> scans = new IdentityHashMap<>();
 
   PlanCompiler(List<EnumerableToBasaltConverter> fallbacks, Enumerable<Object[]>[] rows) {
     this.fallbacks = fallbacks;
@@ -23,6 +27,15 @@ public final class PlanCompiler {
 
   public PlanNode compile(RelNode rel) {
     return ((BasaltRel) rel).compile(this);
+  }
+
+  /** The scan node most recently compiled for {@code scan}. */
+  ScanNode scanNode(BasaltTableScan scan) {
+    return scans.get(scan);
+  }
+
+  void compiled(BasaltTableScan scan, ScanNode node) {
+    scans.put(scan, node);
   }
 
   PlanNode fallback(EnumerableToBasaltConverter converter) {

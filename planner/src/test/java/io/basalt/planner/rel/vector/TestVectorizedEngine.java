@@ -114,6 +114,9 @@ class TestVectorizedEngine {
       "SELECT id FROM facts WHERE dim IN (SELECT dim FROM dims WHERE name = 'dim 1')",
       "SELECT id FROM facts WHERE amount > (SELECT AVG(amount) FROM facts)",
       "SELECT grp, COUNT(DISTINCT note) FROM facts GROUP BY grp",
+      "SELECT id, COUNT(*), SUM(amount) FROM facts WHERE grp < 5 GROUP BY id",
+      "SELECT f.id, f.grp, SUM(d.weight), COUNT(*) FROM facts f JOIN dims d ON f.dim = d.dim "
+          + "GROUP BY f.id, f.grp",
       "SELECT a.dim, a.s FROM (SELECT dim, SUM(amount) AS s, COUNT(*) AS c FROM facts "
           + "GROUP BY dim) a JOIN dims d ON d.dim = a.dim WHERE d.weight > 6",
       "SELECT f.id, d1.name, d2.name FROM facts f, dims d1, dims d2 WHERE f.dim = d1.dim "

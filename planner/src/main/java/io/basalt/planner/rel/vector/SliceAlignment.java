@@ -1,0 +1,53 @@
+package io.basalt.planner.rel.vector;
+
+import io.basalt.storage.DistStyle;
+import io.basalt.storage.TableDefinition;
+import org.apache.calcite.plan.hep.HepRelVertex;
+import org.apache.calcite.plan.volcano.RelSubset;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.JoinRelType;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexNode;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Traces a field back to the table scan whose slices decide which partition a row is in: rows
+ * keep the partition of the scan they came from through filters, projections and the probe
+ * (left) side of hash joins. If the field is that table's KEY distribution column, rows with
+ * equal values of it are in one partition.
+ */
+final class SliceAlignment {
+  private SliceAlignment() {}
+
+  static @Nullable BasaltTableScan scanDistributedOn(RelNode rel, int field) {
+    if (rel instanceof RelSubset subset) {
+      RelNode best = subset.getBest();
+      return best == null ? null : scanDistributedOn(best, field);
+    }
+    if (rel instanceof HepRelVertex vertex) {
+      return scanDistributedOn(vertex.getCurrentRel(), field);
+    }
+    if (rel instanceof BasaltTableScan scan) {
+      TableDefinition table = scan.logical().nativeTable().definition();
+      String column = table.columns().get(scan.logical().columns().get(field)).name();
+      return table.distStyle() == DistStyle.KEY && column.equalsIgnoreCase(table.distKey())
+          ? scan : null;
+    }
+    if (rel instanceof BasaltFilter filter) {
+      return scanDistributedOn(filter.getInput(), field);
+    }
+    if (rel instanceof BasaltProject project) {
+      RexNode expression = project.getProjects().get(field);
+      return expression instanceof RexInputRef ref
+          ? scanDistributedOn(project.getInput(), ref.getIndex()) : null;
+    }
+    if (rel instanceof BasaltHashJoin join) {
+      JoinRelType type = join.getJoinType();
+      boolean probeRowsStay = type == JoinRelType.INNER || type == JoinRelType.LEFT
+          || type == JoinRelType.SEMI || type == JoinRelType.ANTI;
+      return probeRowsStay && field < join.getLeft().getRowType().getFieldCount()
+          ? scanDistributedOn(join.getLeft(), field) : null;
+    }
+    return null;
+  }
+}
