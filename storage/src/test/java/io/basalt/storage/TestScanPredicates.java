@@ -75,6 +75,22 @@ class TestScanPredicates {
   }
 
   @Test
+  void blocksWhoseZoneMapsPassEntirelyKeepEveryRowButNulls() {
+    List<Integer> all = new ArrayList<>();
+    List<Integer> withAmount = new ArrayList<>();
+    for (int id = 0; id < 100; id++) {
+      all.add(id);
+      if (id % 7 != 0) {
+        withAmount.add(id);
+      }
+    }
+    assertThat(ids(range(0, -1, true, 1000, true))).isEqualTo(all);
+    assertThat(ids(range(2, BigDecimal.ZERO, true, null, false))).isEqualTo(withAmount);
+    assertThat(ids(range(0, 8, true, 15, true), range(2, new BigDecimal("0.01"), true, null,
+        false))).containsExactly(8, 9, 10, 11, 12, 13, 15);
+  }
+
+  @Test
   void charComparesWithoutTrailingBlanks() {
     List<Integer> expected = new ArrayList<>();
     for (int id = 0; id < 100; id++) {

@@ -62,6 +62,15 @@ public abstract class BoundPredicate {
   abstract boolean rangesMayMatch(ZoneMap zone);
 
   /**
+   * Whether every row of a block with this zone map passes, so that the scan need not evaluate
+   * the predicate there (nor copy the block's other columns for the rows that pass). False when
+   * unsure.
+   */
+  public boolean allMatch(ZoneMap zone) {
+    return false;
+  }
+
+  /**
    * Keeps in {@code positions[0..count)} only the rows of the block that pass and returns how many
    * remain, in their original order.
    */

@@ -137,6 +137,21 @@ final class LongPredicate extends BoundPredicate {
   }
 
   @Override
+  public boolean allMatch(ZoneMap zone) {
+    if (zone.nulls() > 0 && !matchesNull() || zone.min() == null || zone.max() == null) {
+      return false;
+    }
+    long min = (Long) zone.min();
+    long max = (Long) zone.max();
+    for (int i = 0; i < lows.length; i++) {
+      if (lows[i] <= min && max <= highs[i]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
   public int filter(ColumnBlock block, int[] positions, int count) {
     long[] values = block.longs();
     boolean[] nulls = block.nulls();

@@ -127,11 +127,15 @@ final class NativeScan implements ScanIterator {
   /** The batch of one block's passing rows, or null when none passes. */
   private RowBatch readBlock(int b) {
     SegmentFooter footer = reader.footer();
-    for (BoundPredicate predicate : predicates) {
-      if (!predicate.mayMatch(footer.columns().get(predicate.column()).blocks().get(b).zone())) {
+    boolean[] alwaysTrue = new boolean[predicates.length];
+    for (int p = 0; p < predicates.length; p++) {
+      BoundPredicate predicate = predicates[p];
+      var zone = footer.columns().get(predicate.column()).blocks().get(b).zone();
+      if (!predicate.mayMatch(zone)) {
         blocksSkipped++;
         return null;
       }
+      alwaysTrue[p] = predicate.allMatch(zone);
     }
     int rows = footer.rowsInBlock(b);
     blocksRead++;
@@ -144,7 +148,11 @@ final class NativeScan implements ScanIterator {
       positions[i] = i;
     }
     int count = rows;
-    for (BoundPredicate predicate : predicates) {
+    for (int p = 0; p < predicates.length; p++) {
+      if (alwaysTrue[p]) {
+        continue;
+      }
+      BoundPredicate predicate = predicates[p];
       ColumnBlock values = decode(decoded, predicate.column(), b);
       count = predicate.filter(values, positions, count);
       if (count == 0) {
