@@ -10,6 +10,10 @@ import java.util.Arrays;
  * that long would overflow, a BigDecimal carrying what was moved out of it.
  */
 final class DecimalSumAccumulator extends Accumulator {
+  /** Group counts up to this add through {@link #addInLanes}. */
+  private static final int FEW_GROUPS = 64;
+  private static final int LANES = 4;
+
   private final boolean zeroWhenEmpty;
   private final int scale;
   private long[] sums = new long[0];
@@ -71,6 +75,9 @@ final class DecimalSumAccumulator extends Accumulator {
     long[] values = column.longs;
     long[] s = sums;
     boolean[] n = seen;
+    if (skip == null && s.length <= FEW_GROUPS && addInLanes(values, groupIds, count)) {
+      return;
+    }
     for (int i = 0; i < count; i++) {
       if (skip == null || !skip[i]) {
         int g = groupIds[i];
@@ -85,6 +92,47 @@ final class DecimalSumAccumulator extends Accumulator {
         n[g] = true;
       }
     }
+  }
+
+  /**
+   * Adds a batch for few groups: with only a handful of sums, consecutive rows keep updating the
+   * same one, and each add waits for the previous; four interleaved lanes of partial sums let
+   * them proceed in parallel. False (nothing added) if a lane would overflow a long, so that the
+   * exact path redoes the batch.
+   */
+  private boolean addInLanes(long[] values, int[] groupIds, int count) {
+    int groups = sums.length;
+    long[] lanes = new long[LANES * groups];
+    for (int i = 0; i < count; i++) {
+      int index = (i & (LANES - 1)) * groups + groupIds[i];
+      long before = lanes[index];
+      long value = values[i];
+      long after = before + value;
+      if (((before ^ after) & (value ^ after)) < 0) {
+        return false;
+      }
+      lanes[index] = after;
+    }
+    boolean[] n = seen;
+    for (int i = 0; i < count; i++) {
+      n[groupIds[i]] = true;
+    }
+    for (int lane = 0; lane < LANES; lane++) {
+      for (int g = 0; g < groups; g++) {
+        long value = lanes[lane * groups + g];
+        if (value == 0) {
+          continue;
+        }
+        long before = sums[g];
+        long after = before + value;
+        if (((before ^ after) & (value ^ after)) < 0) {
+          carry(g, BigDecimal.valueOf(before, scale));
+          after = value;
+        }
+        sums[g] = after;
+      }
+    }
+    return true;
   }
 
   private void carry(int group, BigDecimal value) {

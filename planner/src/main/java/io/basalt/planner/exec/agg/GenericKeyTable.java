@@ -12,7 +12,12 @@ import java.util.Arrays;
  * Double.equals has it) and DECIMAL keys as unscaled longs unless they need more than 18 digits.
  */
 final class GenericKeyTable extends KeyTable {
+  /** At most this many distinct String instances per field for the few-instances path. */
+  private static final int FEW_INSTANCES = 16;
+  private static final int MAX_COMBINATIONS = 4096;
+
   private final ColumnKind[] kinds;
+  private final boolean allStrings;
   private final int[] scales;
   private final long[][] longs;
   private final Object[][] objects;
@@ -31,6 +36,7 @@ final class GenericKeyTable extends KeyTable {
 
   GenericKeyTable(ColumnKind[] kinds, int[] scales) {
     this.kinds = kinds.clone();
+    this.allStrings = Arrays.stream(kinds).allMatch(kind -> kind == ColumnKind.STRING);
     this.scales = scales.clone();
     int fields = kinds.length;
     longs = new long[fields][];
@@ -61,36 +67,107 @@ final class GenericKeyTable extends KeyTable {
       rowHashes = new long[count];
     }
     long[] h = rowHashes;
-    Arrays.fill(h, 0, count, 0L);
     for (int f = 0; f < kinds.length; f++) {
       normalize(f, keys[f], count);
+    }
+    if (allStrings && fewStringInstances(count, out)) {
+      Arrays.fill(rowObjects, null);
+      return;
+    }
+    Arrays.fill(h, 0, count, 0L);
+    for (int f = 0; f < kinds.length; f++) {
       hashField(f, count, h);
     }
     for (int i = 0; i < count; i++) {
       h[i] = mix(h[i]);
     }
     for (int i = 0; i < count; i++) {
-      long hash = h[i];
-      int slot = (int) hash & mask;
-      while (true) {
-        int g = slotGroups[slot];
-        if (g == 0) {
-          int group = newGroup(i, hash);
-          slotGroups[slot] = group + 1;
-          out[i] = group;
-          if (size * 2 > slotGroups.length) {
-            rehash();
-          }
-          break;
-        }
-        if (hashes[g - 1] == hash && matches(g - 1, i)) {
-          out[i] = g - 1;
-          break;
-        }
-        slot = (slot + 1) & mask;
-      }
+      out[i] = find(i, h[i]);
     }
     Arrays.fill(rowObjects, null);
+  }
+
+  /** The group of row {@code i} (whose key hashes to {@code hash}), created if new. */
+  private int find(int i, long hash) {
+    int slot = (int) hash & mask;
+    while (true) {
+      int g = slotGroups[slot];
+      if (g == 0) {
+        int group = newGroup(i, hash);
+        slotGroups[slot] = group + 1;
+        if (size * 2 > slotGroups.length) {
+          rehash();
+        }
+        return group;
+      }
+      if (hashes[g - 1] == hash && matches(g - 1, i)) {
+        return g - 1;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  /**
+   * Low-cardinality string keys (TPC-H Q1's return flag and line status): the rows of a
+   * dictionary-encoded block share a few String instances, so each row's key is found by
+   * comparing references with the batch's distinct instances, and only one row per distinct
+   * combination goes through hashing and the table. False (nothing written) when a field has
+   * more than {@value #FEW_INSTANCES} instances in the batch or any NULL.
+   */
+  private boolean fewStringInstances(int count, int[] out) {
+    int fields = kinds.length;
+    int[][] codes = new int[fields][];
+    int[] distinctCounts = new int[fields];
+    int combinations = 1;
+    for (int f = 0; f < fields; f++) {
+      if (rowNulls[f] != null) {
+        return false;
+      }
+      Object[] values = rowObjects[f];
+      Object[] seen = new Object[FEW_INSTANCES];
+      int distinct = 0;
+      int[] fieldCodes = new int[count];
+      for (int i = 0; i < count; i++) {
+        Object value = values[i];
+        int code = 0;
+        while (code < distinct && seen[code] != value) {
+          code++;
+        }
+        if (code == distinct) {
+          if (distinct == FEW_INSTANCES) {
+            return false;
+          }
+          seen[distinct++] = value;
+        }
+        fieldCodes[i] = code;
+      }
+      codes[f] = fieldCodes;
+      distinctCounts[f] = distinct;
+      combinations *= Math.max(1, distinct);
+      if (combinations > MAX_COMBINATIONS) {
+        return false;
+      }
+    }
+    int[] groupOf = new int[combinations];
+    Arrays.fill(groupOf, -1);
+    for (int i = 0; i < count; i++) {
+      int combination = 0;
+      for (int f = 0; f < fields; f++) {
+        combination = combination * distinctCounts[f] + codes[f][i];
+      }
+      int group = groupOf[combination];
+      if (group < 0) {
+        // The first row of this combination goes through the table, hashed as groupIds does.
+        long hash = 0;
+        for (int f = 0; f < fields; f++) {
+          hash = hash * 31 + rowObjects[f][i].hashCode();
+        }
+        group = find(i, mix(hash));
+        groupOf[combination] = group;
+      }
+      out[i] = group;
+    }
+    return true;
   }
 
   private void normalize(int f, Column column, int count) {
