@@ -73,6 +73,38 @@ class TestServerBasics {
   }
 
   @Test
+  void aQueryOverItsMemoryLimitFailsAndTheSessionGoesOn() throws SQLException {
+    try (Connection connection = connect("secret"); Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE mem (id INTEGER, grp INTEGER) DISTKEY(id)");
+      StringBuilder values = new StringBuilder();
+      for (int i = 0; i < 100; i++) {
+        values.append(i == 0 ? "" : ", ").append('(').append(i).append(')');
+      }
+      statement.execute("INSERT INTO mem SELECT a.x * 100 + b.x, MOD(a.x, 3) FROM (VALUES "
+          + values + ") a (x), (VALUES " + values + ") b (x)");
+      statement.execute("SET query_memory_limit_mb TO 1");
+      assertThatThrownBy(() -> statement.executeQuery("SELECT a.id, b.id FROM mem a JOIN mem b "
+          + "ON a.grp = b.grp ORDER BY 1, 2").next())
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("Query exceeded its memory limit of 1 MB")
+          .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("53200"));
+      statement.execute("RESET query_memory_limit_mb");
+      try (ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM mem a JOIN mem b "
+          + "ON a.grp = b.grp")) {
+        assertThat(rows.next()).isTrue();
+        assertThat(rows.getLong(1)).isEqualTo(3400L * 3400 + 2 * 3300L * 3300);
+      }
+      try (ResultSet rows = statement.executeQuery("EXPLAIN SELECT COUNT(*) FROM mem")) {
+        StringBuilder plan = new StringBuilder();
+        while (rows.next()) {
+          plan.append(rows.getString(1));
+        }
+        assertThat(plan.toString()).contains("BasaltAggregate").contains("BasaltTableScan");
+      }
+    }
+  }
+
+  @Test
   void wrongPasswordIsRejected() {
     assertThatThrownBy(() -> connect("wrong"))
         .isInstanceOf(SQLException.class)
