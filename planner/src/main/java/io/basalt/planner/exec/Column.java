@@ -2,6 +2,7 @@ package io.basalt.planner.exec;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The values of one column for the rows of a {@link Batch}: a primitive array of the column's
@@ -120,7 +121,65 @@ public final class Column {
         selectedNulls);
   }
 
-  private static boolean isIdentity(int[] positions, int count) {
+  /**
+   * The rows of {@code parts} in order as one column of {@code kind} (and DECIMAL
+   * {@code scale}), or the only part itself. DECIMAL parts may mix both forms; the result holds
+   * BigDecimals if any part does.
+   */
+  public static Column concat(List<Column> parts, ColumnKind kind, int scale) {
+    if (parts.size() == 1) {
+      return parts.get(0);
+    }
+    int total = 0;
+    boolean hasNulls = false;
+    boolean wide = false;
+    for (Column part : parts) {
+      total += part.size;
+      hasNulls |= part.nulls != null;
+      wide |= part.isWideDecimal();
+    }
+    boolean[] nulls = hasNulls ? new boolean[total] : null;
+    long[] longs = null;
+    double[] doubles = null;
+    Object[] objects = null;
+    switch (kind) {
+      case LONG -> longs = new long[total];
+      case DOUBLE -> doubles = new double[total];
+      case STRING -> objects = new Object[total];
+      case DECIMAL -> {
+        if (wide) {
+          objects = new Object[total];
+        } else {
+          longs = new long[total];
+        }
+      }
+    }
+    int offset = 0;
+    for (Column part : parts) {
+      int size = part.size;
+      if (part.nulls != null) {
+        System.arraycopy(part.nulls, 0, nulls, offset, size);
+      }
+      if (longs != null) {
+        System.arraycopy(part.longs, 0, longs, offset, size);
+      } else if (doubles != null) {
+        System.arraycopy(part.doubles, 0, doubles, offset, size);
+      } else if (part.objects != null) {
+        System.arraycopy(part.objects, 0, objects, offset, size);
+      } else {
+        // A narrow DECIMAL part of a column that some wide part forces into BigDecimals.
+        for (int i = 0; i < size; i++) {
+          objects[offset + i] = part.isNull(i) ? null : part.decimal(i);
+        }
+      }
+      offset += size;
+    }
+    return new Column(kind, kind == ColumnKind.DECIMAL ? scale : 0, total, longs, doubles,
+        objects, nulls);
+  }
+
+  /** Whether {@code positions[0..count)} are exactly 0, 1, ..., count-1. */
+  public static boolean isIdentity(int[] positions, int count) {
     for (int i = 0; i < count; i++) {
       if (positions[i] != i) {
         return false;

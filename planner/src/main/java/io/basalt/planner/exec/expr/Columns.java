@@ -100,7 +100,7 @@ final class Columns {
    */
   static Column evaluateAt(VectorExpression expression, Batch input, QueryContext context,
       int[] positions, int count) {
-    if (positions == null || count == input.size() && isIdentity(positions, count)) {
+    if (positions == null || count == input.size() && Column.isIdentity(positions, count)) {
       return expression.evaluate(input, context);
     }
     if (expression instanceof Leaves.InputRef ref) {
@@ -136,15 +136,6 @@ final class Columns {
     public Column evaluate(Batch input, QueryContext context) {
       return inner.evaluate(input, context);
     }
-  }
-
-  static boolean isIdentity(int[] positions, int count) {
-    for (int i = 0; i < count; i++) {
-      if (positions[i] != i) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** The rows of a boolean (LONG 0/1) column that are TRUE, as ascending positions. */

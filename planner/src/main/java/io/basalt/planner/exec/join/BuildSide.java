@@ -71,7 +71,7 @@ final class BuildSide {
         for (Batch batch : batches) {
           parts.add(batch.column(f));
         }
-        columns[f] = Columns.concat(parts, kinds[f], scales[f], rows);
+        columns[f] = Column.concat(parts, kinds[f], scales[f]);
       }
       KeyVector[] keyVectors = new KeyVector[keys.length];
       for (int k = 0; k < keys.length; k++) {

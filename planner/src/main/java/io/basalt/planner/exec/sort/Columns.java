@@ -2,6 +2,7 @@ package io.basalt.planner.exec.sort;
 
 import io.basalt.planner.exec.Batch;
 import io.basalt.planner.exec.Column;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,78 +22,15 @@ final class Columns {
       total += batch.size();
     }
     Column[] columns = new Column[columnCount];
-    Column[] parts = new Column[batches.size()];
+    List<Column> parts = new ArrayList<>(batches.size());
     for (int c = 0; c < columnCount; c++) {
-      for (int b = 0; b < parts.length; b++) {
-        parts[b] = batches.get(b).column(c);
+      parts.clear();
+      for (Batch batch : batches) {
+        parts.add(batch.column(c));
       }
-      columns[c] = concatColumn(parts, total);
+      columns[c] = Column.concat(parts, parts.get(0).kind, parts.get(0).scale);
     }
     return new Batch(total, columns);
-  }
-
-  private static Column concatColumn(Column[] parts, int total) {
-    Column first = parts[0];
-    boolean[] nulls = null;
-    for (Column part : parts) {
-      if (part.nulls != null) {
-        nulls = new boolean[total];
-        break;
-      }
-    }
-    if (nulls != null) {
-      int offset = 0;
-      for (Column part : parts) {
-        if (part.nulls != null) {
-          System.arraycopy(part.nulls, 0, nulls, offset, part.size);
-        }
-        offset += part.size;
-      }
-    }
-    return switch (first.kind) {
-      case LONG -> Column.ofLongs(total, concatLongs(parts, total), nulls);
-      case DOUBLE -> {
-        double[] values = new double[total];
-        int offset = 0;
-        for (Column part : parts) {
-          System.arraycopy(part.doubles, 0, values, offset, part.size);
-          offset += part.size;
-        }
-        yield Column.ofDoubles(total, values, nulls);
-      }
-      case STRING -> {
-        Object[] values = new Object[total];
-        int offset = 0;
-        for (Column part : parts) {
-          System.arraycopy(part.objects, 0, values, offset, part.size);
-          offset += part.size;
-        }
-        yield Column.ofStrings(total, values, nulls);
-      }
-      case DECIMAL -> {
-        if (narrowDecimals(parts)) {
-          yield Column.ofDecimals(total, first.scale, concatLongs(parts, total), nulls);
-        }
-        Object[] values = new Object[total];
-        int offset = 0;
-        for (Column part : parts) {
-          for (int row = 0; row < part.size; row++) {
-            values[offset++] = part.isNull(row) ? null : part.decimal(row);
-          }
-        }
-        yield Column.ofBigDecimals(total, first.scale, values, nulls);
-      }
-    };
-  }
-
-  private static long[] concatLongs(Column[] parts, int total) {
-    long[] values = new long[total];
-    int offset = 0;
-    for (Column part : parts) {
-      System.arraycopy(part.longs, 0, values, offset, part.size);
-      offset += part.size;
-    }
-    return values;
   }
 
   /** The rows {@code (runOf[i], rowOf[i])} for i in 0..count-1, as one batch. */
