@@ -2,8 +2,6 @@ package io.basalt.planner.rel.vector;
 
 import io.basalt.storage.DistStyle;
 import io.basalt.storage.TableDefinition;
-import org.apache.calcite.plan.hep.HepRelVertex;
-import org.apache.calcite.plan.volcano.RelSubset;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Join;
@@ -53,14 +51,8 @@ final class DataMovement {
     return column.equalsIgnoreCase(origin.table().distKey());
   }
 
-  private static @Nullable Origin origin(RelNode rel, int field) {
-    if (rel instanceof RelSubset subset) {
-      RelNode best = subset.getBest() != null ? subset.getBest() : subset.getOriginal();
-      return best == null ? null : origin(best, field);
-    }
-    if (rel instanceof HepRelVertex vertex) {
-      return origin(vertex.getCurrentRel(), field);
-    }
+  private static @Nullable Origin origin(RelNode node, int field) {
+    RelNode rel = Resolved.rel(node);
     if (rel instanceof BasaltTableScan scan) {
       return new Origin(scan.logical().nativeTable().definition(),
           scan.logical().columns().get(field));

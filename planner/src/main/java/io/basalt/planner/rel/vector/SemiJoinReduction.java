@@ -3,8 +3,6 @@ package io.basalt.planner.rel.vector;
 import io.basalt.planner.exec.PlanNode;
 import io.basalt.planner.exec.agg.HashAggregateNode;
 import io.basalt.planner.exec.join.HashJoinNode;
-import org.apache.calcite.plan.hep.HepRelVertex;
-import org.apache.calcite.plan.volcano.RelSubset;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.JoinRelType;
@@ -26,7 +24,7 @@ final class SemiJoinReduction {
    */
   static PlanNode reduce(RelNode side, ImmutableIntList sideKeys, RelNode other,
       ImmutableIntList otherKeys, PlanCompiler compiler, PlanNode compiled) {
-    RelNode rel = unwrap(side);
+    RelNode rel = Resolved.rel(side);
     if (!(rel instanceof BasaltAggregate aggregate)
         || aggregate.getGroupType() != Aggregate.Group.SIMPLE
         || aggregate.getGroupCount() == 0) {
@@ -52,13 +50,5 @@ final class SemiJoinReduction {
     PlanNode reduced = HashAggregateNode.create(semi, input.getRowType(),
         aggregate.getGroupSet(), aggregate.getAggCallList(), aggregate.getRowType());
     return reduced == null ? compiled : reduced;
-  }
-
-  private static RelNode unwrap(RelNode rel) {
-    if (rel instanceof RelSubset subset) {
-      RelNode best = subset.getBest();
-      return best == null ? rel : best;
-    }
-    return rel instanceof HepRelVertex vertex ? vertex.getCurrentRel() : rel;
   }
 }

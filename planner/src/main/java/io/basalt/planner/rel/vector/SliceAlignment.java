@@ -2,8 +2,6 @@ package io.basalt.planner.rel.vector;
 
 import io.basalt.storage.DistStyle;
 import io.basalt.storage.TableDefinition;
-import org.apache.calcite.plan.hep.HepRelVertex;
-import org.apache.calcite.plan.volcano.RelSubset;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rex.RexInputRef;
@@ -19,14 +17,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 final class SliceAlignment {
   private SliceAlignment() {}
 
-  static @Nullable BasaltTableScan scanDistributedOn(RelNode rel, int field) {
-    if (rel instanceof RelSubset subset) {
-      RelNode best = subset.getBest();
-      return best == null ? null : scanDistributedOn(best, field);
-    }
-    if (rel instanceof HepRelVertex vertex) {
-      return scanDistributedOn(vertex.getCurrentRel(), field);
-    }
+  static @Nullable BasaltTableScan scanDistributedOn(RelNode node, int field) {
+    RelNode rel = Resolved.rel(node);
     if (rel instanceof BasaltTableScan scan) {
       TableDefinition table = scan.logical().nativeTable().definition();
       String column = table.columns().get(scan.logical().columns().get(field)).name();
