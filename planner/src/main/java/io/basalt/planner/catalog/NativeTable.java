@@ -2,8 +2,9 @@ package io.basalt.planner.catalog;
 
 import static java.util.Objects.requireNonNull;
 
-import io.basalt.planner.rel.NativeTableScan;
-import io.basalt.storage.StorageException;
+import io.basalt.planner.rel.SourceTableScan;
+import io.basalt.planner.source.SourceTable;
+import io.basalt.planner.source.TableSource;
 import io.basalt.storage.TableDefinition;
 import java.util.List;
 import org.apache.calcite.plan.RelOptTable;
@@ -17,16 +18,23 @@ import org.apache.calcite.schema.TranslatableTable;
 import org.apache.calcite.schema.impl.AbstractTable;
 
 /**
- * A native columnar table. Planning starts from a {@link NativeTableScan}, into which the rules
+ * A native columnar table. Planning starts from a {@link SourceTableScan} of its {@link NativeTableSource}, into which the rules
  * push projections and filters; the row count statistic comes from the latest commit.
  */
-public final class NativeTable extends AbstractTable implements TranslatableTable {
+public final class NativeTable extends AbstractTable implements TranslatableTable, SourceTable {
   private final CatalogServices services;
   private final TableDefinition definition;
+  private final NativeTableSource source;
 
   NativeTable(CatalogServices services, TableDefinition definition) {
     this.services = requireNonNull(services, "services is null");
     this.definition = requireNonNull(definition, "definition is null");
+    this.source = new NativeTableSource(services, definition);
+  }
+
+  @Override
+  public TableSource source() {
+    return source;
   }
 
   public TableDefinition definition() {
@@ -44,13 +52,7 @@ public final class NativeTable extends AbstractTable implements TranslatableTabl
 
   @Override
   public Statistic getStatistic() {
-    double rows;
-    try {
-      rows = services.storage().snapshot(definition.schema(), definition.name()).stats()
-          .rowCount();
-    } catch (StorageException dropped) {
-      rows = 0;
-    }
+    double rows = source.statistics().rowCount().orElse(0);
     return Statistics.of(Math.max(rows, 1), List.of());
   }
 
@@ -61,6 +63,6 @@ public final class NativeTable extends AbstractTable implements TranslatableTabl
 
   @Override
   public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
-    return NativeTableScan.create(context.getCluster(), relOptTable, this);
+    return SourceTableScan.create(context.getCluster(), relOptTable, source);
   }
 }

@@ -13,7 +13,7 @@ import java.util.function.Function;
  */
 public final class LocalAggregateNode implements PlanNode {
   private final PlanNode input;
-  private final ScanNode scan;
+  private final SourceScanNode scan;
   private final PlanNode regular;
   private final Function<PlanNode, PlanNode> aggregateOver;
 
@@ -21,7 +21,7 @@ public final class LocalAggregateNode implements PlanNode {
    * {@code aggregateOver} builds the aggregation over a one-partition input; {@code regular} is
    * that aggregation over the whole {@code input}.
    */
-  public LocalAggregateNode(PlanNode input, ScanNode scan, PlanNode regular,
+  public LocalAggregateNode(PlanNode input, SourceScanNode scan, PlanNode regular,
       Function<PlanNode, PlanNode> aggregateOver) {
     this.input = input;
     this.scan = scan;

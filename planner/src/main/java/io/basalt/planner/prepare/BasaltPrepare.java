@@ -6,8 +6,8 @@ import io.basalt.planner.catalog.CatalogServices;
 import io.basalt.planner.catalog.TempSchemas;
 import io.basalt.planner.ddl.StatementExecutor;
 import io.basalt.planner.ddl.StatementWork;
-import io.basalt.planner.rel.NativeMetadata;
-import io.basalt.planner.rel.NativeRules;
+import io.basalt.planner.rel.ScanMetadata;
+import io.basalt.planner.rel.SourceRules;
 import io.basalt.planner.rel.vector.BasaltRules;
 import io.basalt.planner.rel.vector.EngineSettings;
 import io.basalt.planner.sql.SqlSettings;
@@ -66,7 +66,7 @@ public final class BasaltPrepare extends CalcitePrepareImpl {
       org.apache.calcite.plan.@Nullable Context externalContext,
       @Nullable RelOptCostFactory costFactory) {
     RelOptPlanner planner = super.createPlanner(prepareContext, externalContext, costFactory);
-    NativeRules.ALL.forEach(planner::addRule);
+    SourceRules.ALL.forEach(planner::addRule);
     if (!EngineSettings.isDisabled(sessionProperties(prepareContext))) {
       BasaltRules.all(services.engine()).forEach(planner::addRule);
     }
@@ -86,7 +86,7 @@ public final class BasaltPrepare extends CalcitePrepareImpl {
     EnumerableRel.Prefer prefer = elementType == Object[].class
         ? EnumerableRel.Prefer.ARRAY : EnumerableRel.Prefer.CUSTOM;
     RelOptCluster cluster = createCluster(planner, new RexBuilder(typeFactory));
-    cluster.setMetadataProvider(NativeMetadata.PROVIDER);
+    cluster.setMetadataProvider(ScanMetadata.PROVIDER);
     return new CalcitePreparingStmt(this, context, catalogReader, typeFactory,
         context.getRootSchema(), prefer, cluster, EnumerableConvention.INSTANCE,
         new RedshiftConvertlets(sessionUser(context))) {

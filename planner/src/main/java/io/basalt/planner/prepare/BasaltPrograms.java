@@ -2,7 +2,7 @@ package io.basalt.planner.prepare;
 
 import io.basalt.planner.rel.ExistsToSemiJoinRule;
 import io.basalt.planner.rel.FilterPullOrFactorsRule;
-import io.basalt.planner.rel.NativeMetadata;
+import io.basalt.planner.rel.ScanMetadata;
 import io.basalt.planner.rel.OrPredicateDerivation;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +43,7 @@ final class BasaltPrograms {
   private BasaltPrograms() {}
 
   static Program standard() {
-    RelMetadataProvider metadata = NativeMetadata.PROVIDER;
+    RelMetadataProvider metadata = ScanMetadata.PROVIDER;
     return Programs.sequence(
         BasaltPrograms::checkOverflow,
         Programs.of(new HepProgramBuilder()
@@ -73,7 +73,7 @@ final class BasaltPrograms {
         .addMatchOrder(HepMatchOrder.BOTTOM_UP)
         .addRuleInstance(CoreRules.JOIN_TO_MULTI_JOIN)
         .build();
-    RelNode multiJoin = Programs.of(toMultiJoin, false, NativeMetadata.PROVIDER)
+    RelNode multiJoin = Programs.of(toMultiJoin, false, ScanMetadata.PROVIDER)
         .run(planner, rel, traits, materializations, lattices);
     List<RelOptRule> rules = new ArrayList<>(planner.getRules());
     rules.removeAll(List.of(CoreRules.JOIN_COMMUTE, CoreRules.JOIN_ASSOCIATE,

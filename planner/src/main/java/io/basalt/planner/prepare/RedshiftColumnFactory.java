@@ -1,6 +1,6 @@
 package io.basalt.planner.prepare;
 
-import io.basalt.planner.catalog.NativeTable;
+import io.basalt.planner.source.SourceTable;
 import io.basalt.storage.ColumnDefinition;
 import io.basalt.storage.ColumnType;
 import java.sql.Types;
@@ -26,8 +26,8 @@ final class RedshiftColumnFactory implements CalciteMetaColumnFactory {
     int jdbcType = dataType;
     String name = plainTypeName(typeName);
     Integer size = columnSize;
-    if (table instanceof NativeTable nativeTable) {
-      ColumnDefinition column = nativeTable.definition().columns().get(ordinalPosition - 1);
+    if (table instanceof SourceTable sourceTable) {
+      ColumnDefinition column = sourceTable.source().columns().get(ordinalPosition - 1);
       jdbcType = jdbcType(column.type());
       name = sqlTypeName(column.type());
       size = columnSize(column.type());

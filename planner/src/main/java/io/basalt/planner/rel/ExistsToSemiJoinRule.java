@@ -36,16 +36,16 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * row instead, scanning the outer tables again for each sub-query. A semi join evaluates the
  * whole condition per candidate pair (equi-keys hashed, the rest checked on the matches).
  */
-public final class ExistsToSemiJoinRule extends RelRule<NativeRuleConfig> {
+public final class ExistsToSemiJoinRule extends RelRule<RuleConfig> {
   /** The rule instance. */
   public static final ExistsToSemiJoinRule INSTANCE = (ExistsToSemiJoinRule)
-      NativeRuleConfig.of("ExistsToSemiJoinRule",
+      RuleConfig.of("ExistsToSemiJoinRule",
           b0 -> b0.operand(LogicalFilter.class)
               .predicate(filter -> RexUtil.SubQueryFinder.find(filter.getCondition()) != null)
               .anyInputs(),
           ExistsToSemiJoinRule::new).toRule();
 
-  private ExistsToSemiJoinRule(NativeRuleConfig config) {
+  private ExistsToSemiJoinRule(RuleConfig config) {
     super(config);
   }
 

@@ -14,14 +14,14 @@ import org.apache.calcite.rex.RexUtil;
  * </pre>
  */
 public final class FilterPullOrFactorsRule
-    extends org.apache.calcite.plan.RelRule<NativeRuleConfig> {
+    extends org.apache.calcite.plan.RelRule<RuleConfig> {
   /** The rule instance. */
   public static final FilterPullOrFactorsRule INSTANCE = (FilterPullOrFactorsRule)
-      NativeRuleConfig.of("FilterPullOrFactorsRule",
+      RuleConfig.of("FilterPullOrFactorsRule",
           b0 -> b0.operand(Filter.class).predicate(FilterPullOrFactorsRule::hasOr).anyInputs(),
           FilterPullOrFactorsRule::new).toRule();
 
-  private FilterPullOrFactorsRule(NativeRuleConfig config) {
+  private FilterPullOrFactorsRule(RuleConfig config) {
     super(config);
   }
 

@@ -4,7 +4,7 @@ import com.google.common.collect.BoundType;
 import com.google.common.collect.Range;
 import io.basalt.storage.ColumnPredicate;
 import io.basalt.storage.ColumnType;
-import io.basalt.storage.TableDefinition;
+import io.basalt.storage.ColumnDefinition;
 import io.basalt.storage.ValueRange;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -30,7 +30,7 @@ final class PredicateTranslator {
   private PredicateTranslator() {}
 
   /** The store predicate for a condition over the table's full row, if it has one. */
-  static Optional<ColumnPredicate> translate(RexNode condition, TableDefinition table) {
+  static Optional<ColumnPredicate> translate(RexNode condition, List<ColumnDefinition> table) {
     if (!(condition instanceof RexCall call)) {
       return Optional.empty();
     }
@@ -50,7 +50,7 @@ final class PredicateTranslator {
     return node instanceof RexInputRef ref ? Optional.of(ref.getIndex()) : Optional.empty();
   }
 
-  private static Optional<ColumnPredicate> comparison(RexCall call, TableDefinition table) {
+  private static Optional<ColumnPredicate> comparison(RexCall call, List<ColumnDefinition> table) {
     RexNode left = call.getOperands().get(0);
     RexNode right = call.getOperands().get(1);
     SqlKind kind = call.getKind();
@@ -64,7 +64,7 @@ final class PredicateTranslator {
         || literal.isNull()) {
       return Optional.empty();
     }
-    ColumnType type = table.columns().get(ref.getIndex()).type();
+    ColumnType type = table.get(ref.getIndex()).type();
     Comparable<?> value = toStorage(literalValue(literal), type);
     if (value == null) {
       return Optional.empty();
@@ -80,7 +80,7 @@ final class PredicateTranslator {
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static Optional<ColumnPredicate> search(RexCall call, TableDefinition table) {
+  private static Optional<ColumnPredicate> search(RexCall call, List<ColumnDefinition> table) {
     if (!(call.getOperands().get(0) instanceof RexInputRef ref)
         || !(call.getOperands().get(1) instanceof RexLiteral literal)) {
       return Optional.empty();
@@ -89,7 +89,7 @@ final class PredicateTranslator {
     if (sarg == null) {
       return Optional.empty();
     }
-    ColumnType type = table.columns().get(ref.getIndex()).type();
+    ColumnType type = table.get(ref.getIndex()).type();
     List<ValueRange> ranges = new ArrayList<>();
     for (Object object : sarg.rangeSet.asRanges()) {
       Range<?> range = (Range<?>) object;

@@ -1,7 +1,7 @@
 package io.basalt.planner.rel.vector;
 
 import io.basalt.planner.exec.ColumnKinds;
-import io.basalt.planner.rel.NativeTableScan;
+import io.basalt.planner.rel.SourceTableScan;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
@@ -33,9 +33,9 @@ public final class BasaltRules {
   /** Every rule of the engine, for a server with these settings. */
   public static List<RelOptRule> all(EngineSettings settings) {
     List<RelOptRule> rules = new ArrayList<>();
-    rules.add(rule(NativeTableScan.class, "BasaltTableScanRule", rel ->
+    rules.add(rule(SourceTableScan.class, "BasaltTableScanRule", rel ->
         ColumnKinds.supportsRow(rel.getRowType())
-            ? new BasaltTableScan((NativeTableScan) rel, basaltTraits(rel)) : null));
+            ? new BasaltTableScan((SourceTableScan) rel, basaltTraits(rel)) : null));
     rules.add(rule(LogicalFilter.class, "BasaltFilterRule", rel -> {
       LogicalFilter filter = (LogicalFilter) rel;
       if (!ColumnKinds.supportsRow(filter.getRowType())

@@ -1,10 +1,9 @@
 package io.basalt.planner.rel.vector;
 
 import io.basalt.planner.exec.PlanNode;
-import io.basalt.planner.exec.ScanNode;
-import io.basalt.planner.rel.NativeScanWrapper;
-import io.basalt.planner.rel.NativeTableScan;
-import io.basalt.storage.TableDefinition;
+import io.basalt.planner.exec.SourceScanNode;
+import io.basalt.planner.rel.SourceScanWrapper;
+import io.basalt.planner.rel.SourceTableScan;
 import java.util.List;
 import org.apache.calcite.plan.RelOptCost;
 import org.apache.calcite.plan.RelOptPlanner;
@@ -15,17 +14,17 @@ import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
 
-/** A native table scan in the engine: one pipeline per slice. */
-final class BasaltTableScan extends TableScan implements BasaltRel, NativeScanWrapper {
-  private final NativeTableScan logical;
+/** A table-source scan in the engine: one pipeline per partition, reading the source's splits. */
+final class BasaltTableScan extends TableScan implements BasaltRel, SourceScanWrapper {
+  private final SourceTableScan logical;
 
-  BasaltTableScan(NativeTableScan logical, RelTraitSet traits) {
+  BasaltTableScan(SourceTableScan logical, RelTraitSet traits) {
     super(logical.getCluster(), traits, List.of(), logical.getTable());
     this.logical = logical;
   }
 
   @Override
-  public NativeTableScan logical() {
+  public SourceTableScan logical() {
     return logical;
   }
 
@@ -56,10 +55,7 @@ final class BasaltTableScan extends TableScan implements BasaltRel, NativeScanWr
 
   @Override
   public PlanNode compile(PlanCompiler compiler) {
-    TableDefinition definition = logical.nativeTable().definition();
-    ScanNode node = new ScanNode(logical.nativeTable().services().storage(),
-        definition.schema(), definition.name(), logical.columns().toIntArray(),
-        logical.storePredicates());
+    SourceScanNode node = new SourceScanNode(logical.source(), logical.spec());
     compiler.compiled(this, node);
     return node;
   }

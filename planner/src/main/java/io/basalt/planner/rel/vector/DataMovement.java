@@ -1,7 +1,7 @@
 package io.basalt.planner.rel.vector;
 
 import io.basalt.storage.DistStyle;
-import io.basalt.storage.TableDefinition;
+import io.basalt.planner.source.SourceDistribution;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Join;
@@ -20,8 +20,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 final class DataMovement {
   private DataMovement() {}
 
-  /** Where a field comes from: a column of a native table. */
-  private record Origin(TableDefinition table, int column) {}
+  /** Where a field comes from: a column of a table source. */
+  private record Origin(SourceDistribution distribution, int column) {}
 
   static String label(Join join) {
     JoinInfo info = JoinInfo.createWithStrictEquality(join.getLeft(), join.getRight(),
@@ -30,7 +30,7 @@ final class DataMovement {
       return "DS_BCAST_INNER";
     }
     Origin inner = origin(join.getRight(), info.rightKeys.get(0));
-    if (inner != null && inner.table().distStyle() == DistStyle.ALL) {
+    if (inner != null && inner.distribution().style() == DistStyle.ALL) {
       return "DS_DIST_ALL_NONE";
     }
     for (int i = 0; i < info.leftKeys.size(); i++) {
@@ -44,17 +44,13 @@ final class DataMovement {
   }
 
   private static boolean isDistKey(@Nullable Origin origin) {
-    if (origin == null || origin.table().distStyle() != DistStyle.KEY) {
-      return false;
-    }
-    String column = origin.table().columns().get(origin.column()).name();
-    return column.equalsIgnoreCase(origin.table().distKey());
+    return origin != null && origin.distribution().isKey(origin.column());
   }
 
   private static @Nullable Origin origin(RelNode node, int field) {
     RelNode rel = Resolved.rel(node);
     if (rel instanceof BasaltTableScan scan) {
-      return new Origin(scan.logical().nativeTable().definition(),
+      return new Origin(scan.logical().source().distribution(),
           scan.logical().columns().get(field));
     }
     if (rel instanceof Join join) {

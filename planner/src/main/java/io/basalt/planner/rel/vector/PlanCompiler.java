@@ -3,7 +3,7 @@ package io.basalt.planner.rel.vector;
 import io.basalt.planner.exec.PlanNode;
 import io.basalt.planner.exec.RowConversion;
 import io.basalt.planner.exec.RowsNode;
-import io.basalt.planner.exec.ScanNode;
+import io.basalt.planner.exec.SourceScanNode;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.List;
@@ -18,7 +18,7 @@ import org.apache.calcite.rel.RelNode;
 public final class PlanCompiler {
   private final List<EnumerableToBasaltConverter> fallbacks;
   private final Enumerable<Object[]>[] rows;
-  private final Map<BasaltTableScan, ScanNode> scans = new IdentityHashMap<>();
+  private final Map<BasaltTableScan, SourceScanNode> scans = new IdentityHashMap<>();
 
   PlanCompiler(List<EnumerableToBasaltConverter> fallbacks, Enumerable<Object[]>[] rows) {
     this.fallbacks = fallbacks;
@@ -30,11 +30,11 @@ public final class PlanCompiler {
   }
 
   /** The scan node most recently compiled for {@code scan}. */
-  ScanNode scanNode(BasaltTableScan scan) {
+  SourceScanNode scanNode(BasaltTableScan scan) {
     return scans.get(scan);
   }
 
-  void compiled(BasaltTableScan scan, ScanNode node) {
+  void compiled(BasaltTableScan scan, SourceScanNode node) {
     scans.put(scan, node);
   }
 

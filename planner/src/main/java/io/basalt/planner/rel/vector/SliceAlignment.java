@@ -1,7 +1,5 @@
 package io.basalt.planner.rel.vector;
 
-import io.basalt.storage.DistStyle;
-import io.basalt.storage.TableDefinition;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rex.RexInputRef;
@@ -20,10 +18,8 @@ final class SliceAlignment {
   static @Nullable BasaltTableScan scanDistributedOn(RelNode node, int field) {
     RelNode rel = Resolved.rel(node);
     if (rel instanceof BasaltTableScan scan) {
-      TableDefinition table = scan.logical().nativeTable().definition();
-      String column = table.columns().get(scan.logical().columns().get(field)).name();
-      return table.distStyle() == DistStyle.KEY && column.equalsIgnoreCase(table.distKey())
-          ? scan : null;
+      int column = scan.logical().columns().get(field);
+      return scan.logical().source().distribution().isKey(column) ? scan : null;
     }
     if (rel instanceof BasaltFilter filter) {
       return scanDistributedOn(filter.getInput(), field);

@@ -1,6 +1,7 @@
 package io.basalt.planner.rel;
 
-import io.basalt.storage.TableDefinition;
+import io.basalt.planner.source.PredicateSupport;
+import io.basalt.planner.source.TableSource;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.plan.RelOptRuleCall;
@@ -15,42 +16,50 @@ import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.tools.RelBuilder;
 
 /**
- * Moves the conjuncts of a filter that the store can evaluate exactly into the native scan.
+ * Pushes the conjuncts of a filter that a table source can use into its scan. A conjunct the
+ * source evaluates exactly leaves the filter; one it only prunes with (partitions, row groups)
+ * is pushed and also kept above.
  *
  * <pre>
- * Filter(a = 1 AND f(b))            Filter(f(b))
- *   NativeTableScan(t)       =&gt;       NativeTableScan(t, filters=[a = 1])
+ * Filter(a = 1 AND b &gt; 2 AND f(c))          Filter(b &gt; 2 AND f(c))
+ *   SourceTableScan(t)           =&gt;         SourceTableScan(t, filters=[a = 1, b &gt; 2])
  * </pre>
+ * (here the source evaluates {@code a = 1} exactly and prunes with {@code b > 2}).
  */
-public final class FilterIntoNativeScanRule extends RelRule<NativeRuleConfig> {
+public final class FilterIntoSourceScanRule extends RelRule<RuleConfig> {
   /** The rule instance. */
-  public static final FilterIntoNativeScanRule INSTANCE = (FilterIntoNativeScanRule)
-      NativeRuleConfig.of("FilterIntoNativeScanRule",
+  public static final FilterIntoSourceScanRule INSTANCE = (FilterIntoSourceScanRule)
+      RuleConfig.of("FilterIntoSourceScanRule",
           b0 -> b0.operand(Filter.class).oneInput(
-              b1 -> b1.operand(NativeTableScan.class).noInputs()),
-          FilterIntoNativeScanRule::new).toRule();
+              b1 -> b1.operand(SourceTableScan.class).noInputs()),
+          FilterIntoSourceScanRule::new).toRule();
 
-  private FilterIntoNativeScanRule(NativeRuleConfig config) {
+  private FilterIntoSourceScanRule(RuleConfig config) {
     super(config);
   }
 
   @Override
   public void onMatch(RelOptRuleCall call) {
     Filter filter = call.rel(0);
-    NativeTableScan scan = call.rel(1);
-    TableDefinition table = scan.nativeTable.definition();
+    SourceTableScan scan = call.rel(1);
+    TableSource source = scan.source;
     RexBuilder rexBuilder = filter.getCluster().getRexBuilder();
     List<RexNode> pushed = new ArrayList<>(scan.filters);
     List<RexNode> remaining = new ArrayList<>();
+    boolean changed = false;
     for (RexNode conjunct : RelOptUtil.conjunctions(filter.getCondition())) {
       RexNode overTable = toTableColumns(conjunct, scan, rexBuilder);
-      if (PredicateTranslator.translate(overTable, table).isPresent()) {
+      PredicateSupport support = PredicateTranslator.translate(overTable, source.columns())
+          .map(source::support).orElse(PredicateSupport.NONE);
+      if (support != PredicateSupport.NONE && !pushed.contains(overTable)) {
         pushed.add(overTable);
-      } else {
+        changed = true;
+      }
+      if (support != PredicateSupport.EXACT) {
         remaining.add(conjunct);
       }
     }
-    if (pushed.size() == scan.filters.size()) {
+    if (!changed) {
       return;
     }
     RelBuilder builder = call.builder();
@@ -62,7 +71,7 @@ public final class FilterIntoNativeScanRule extends RelRule<NativeRuleConfig> {
   }
 
   /** Rewrites references to scan output positions into references to table columns. */
-  private static RexNode toTableColumns(RexNode node, NativeTableScan scan, RexBuilder rexBuilder) {
+  private static RexNode toTableColumns(RexNode node, SourceTableScan scan, RexBuilder rexBuilder) {
     var fields = scan.getTable().getRowType().getFieldList();
     return node.accept(new RexShuttle() {
       @Override

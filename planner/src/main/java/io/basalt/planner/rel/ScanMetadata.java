@@ -1,6 +1,7 @@
 package io.basalt.planner.rel;
 
 import java.util.List;
+import java.util.OptionalDouble;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Join;
@@ -23,12 +24,12 @@ import org.apache.calcite.util.ImmutableIntList;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * Statistics the optimizer reads about native scans and joins: distinct-value counts of columns
- * (from {@link io.basalt.planner.cost.ColumnStatistics}) and, from them, the selectivity of an
+ * Statistics the optimizer reads about source scans and joins: distinct-value counts of columns
+ * (from each {@link io.basalt.planner.source.TableSource}'s statistics) and, from them, the selectivity of an
  * equi-join as 1 / max(distinct values of the two sides), instead of Calcite's fixed guess.
  * Good join-size estimates are what keep the heuristic join order away from huge intermediates.
  */
-public final class NativeMetadata {
+public final class ScanMetadata {
   /** Basalt's handlers first, then Calcite's defaults. */
   public static final RelMetadataProvider PROVIDER = ChainedRelMetadataProvider.of(List.of(
       ReflectiveRelMetadataProvider.reflectiveSource(new DistinctValues(),
@@ -37,9 +38,9 @@ public final class NativeMetadata {
           BuiltInMetadata.Selectivity.Handler.class),
       DefaultRelMetadataProvider.INSTANCE));
 
-  private NativeMetadata() {}
+  private ScanMetadata() {}
 
-  /** Distinct values of native scan columns. */
+  /** Distinct values of source scan columns. */
   public static final class DistinctValues
       implements MetadataHandler<BuiltInMetadata.DistinctRowCount> {
     @Override
@@ -47,12 +48,12 @@ public final class NativeMetadata {
       return BuiltInMetadata.DistinctRowCount.DEF;
     }
 
-    public @Nullable Double getDistinctRowCount(NativeTableScan scan, RelMetadataQuery mq,
+    public @Nullable Double getDistinctRowCount(SourceTableScan scan, RelMetadataQuery mq,
         ImmutableBitSet groupKey, @Nullable RexNode predicate) {
       return distinct(scan, scan.columns, mq.getRowCount(scan), groupKey, predicate);
     }
 
-    public @Nullable Double getDistinctRowCount(EnumerableNativeScan scan, RelMetadataQuery mq,
+    public @Nullable Double getDistinctRowCount(EnumerableSourceScan scan, RelMetadataQuery mq,
         ImmutableBitSet groupKey, @Nullable RexNode predicate) {
       return distinct(scan.logical(), scan.logical().columns, mq.getRowCount(scan), groupKey,
           predicate);
@@ -61,22 +62,26 @@ public final class NativeMetadata {
     /** Physical scans of other conventions (Basalt's engine). */
     public @Nullable Double getDistinctRowCount(TableScan scan, RelMetadataQuery mq,
         ImmutableBitSet groupKey, @Nullable RexNode predicate) {
-      if (scan instanceof NativeScanWrapper wrapper) {
+      if (scan instanceof SourceScanWrapper wrapper) {
         return distinct(wrapper.logical(), wrapper.logical().columns, mq.getRowCount(scan),
             groupKey, predicate);
       }
       return null;
     }
 
-    private static @Nullable Double distinct(NativeTableScan scan, ImmutableIntList columns,
+    private static @Nullable Double distinct(SourceTableScan scan, ImmutableIntList columns,
         @Nullable Double rows, ImmutableBitSet groupKey, @Nullable RexNode predicate) {
       if (rows == null) {
         return null;
       }
       double product = 1;
       for (int position : groupKey) {
-        product *= scan.nativeTable.services().statistics()
-            .distinctValues(scan.nativeTable.definition(), columns.get(position));
+        OptionalDouble known = scan.source.statistics().column(columns.get(position))
+            .distinctCount();
+        if (known.isEmpty()) {
+          return null;
+        }
+        product *= known.getAsDouble();
       }
       double selected = rows * (predicate == null ? 1 : RelMdUtil.guessSelectivity(predicate));
       return Math.max(1, Math.min(product, selected));

@@ -13,29 +13,29 @@ import org.apache.calcite.util.ImmutableBitSet;
 import org.apache.calcite.util.ImmutableIntList;
 
 /**
- * Narrows a native scan to the columns a projection uses, so the store decodes no others.
+ * Narrows a source scan to the columns a projection uses, so the source reads no others.
  *
  * <pre>
  * Project(a + 1, c)                   Project($0 + 1, $1)
- *   NativeTableScan(t[a,b,c,d])  =&gt;     NativeTableScan(t, columns=[a, c])
+ *   SourceTableScan(t[a,b,c,d])  =&gt;     SourceTableScan(t, columns=[a, c])
  * </pre>
  */
-public final class ProjectIntoNativeScanRule extends RelRule<NativeRuleConfig> {
+public final class ProjectIntoSourceScanRule extends RelRule<RuleConfig> {
   /** The rule instance. */
-  public static final ProjectIntoNativeScanRule INSTANCE = (ProjectIntoNativeScanRule)
-      NativeRuleConfig.of("ProjectIntoNativeScanRule",
+  public static final ProjectIntoSourceScanRule INSTANCE = (ProjectIntoSourceScanRule)
+      RuleConfig.of("ProjectIntoSourceScanRule",
           b0 -> b0.operand(Project.class).oneInput(
-              b1 -> b1.operand(NativeTableScan.class).noInputs()),
-          ProjectIntoNativeScanRule::new).toRule();
+              b1 -> b1.operand(SourceTableScan.class).noInputs()),
+          ProjectIntoSourceScanRule::new).toRule();
 
-  private ProjectIntoNativeScanRule(NativeRuleConfig config) {
+  private ProjectIntoSourceScanRule(RuleConfig config) {
     super(config);
   }
 
   @Override
   public void onMatch(RelOptRuleCall call) {
     Project project = call.rel(0);
-    NativeTableScan scan = call.rel(1);
+    SourceTableScan scan = call.rel(1);
     ImmutableBitSet used = RelOptUtil.InputFinder.bits(project.getProjects(), null);
     if (used.cardinality() == scan.columns.size()) {
       return;
@@ -46,7 +46,7 @@ public final class ProjectIntoNativeScanRule extends RelRule<NativeRuleConfig> {
       newPosition[position] = columns.size();
       columns.add(scan.columns.get(position));
     }
-    NativeTableScan narrowed = scan.withColumns(ImmutableIntList.copyOf(columns));
+    SourceTableScan narrowed = scan.withColumns(ImmutableIntList.copyOf(columns));
     List<RexNode> projects = new ArrayList<>();
     for (RexNode expression : project.getProjects()) {
       projects.add(expression.accept(new RexShuttle() {

@@ -1,6 +1,5 @@
 package io.basalt.planner.rel;
 
-import io.basalt.storage.ColumnPredicate;
 import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
@@ -19,30 +18,25 @@ import org.apache.calcite.rel.RelWriter;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
-import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.util.ImmutableIntList;
 
-/** The native scan in Calcite's Enumerable convention: generated code calls the store. */
-public final class EnumerableNativeScan extends TableScan
-    implements EnumerableRel, NativeScanWrapper {
-  private final NativeTableScan logical;
-  private final List<ColumnPredicate> predicates;
+/** A source scan in Calcite's Enumerable convention: generated code reads the splits as rows. */
+public final class EnumerableSourceScan extends TableScan
+    implements EnumerableRel, SourceScanWrapper {
+  private final SourceTableScan logical;
 
-  EnumerableNativeScan(NativeTableScan logical, RelTraitSet traits,
-      List<ColumnPredicate> predicates) {
+  EnumerableSourceScan(SourceTableScan logical, RelTraitSet traits) {
     super(logical.getCluster(), traits, List.of(), logical.getTable());
     this.logical = logical;
-    this.predicates = List.copyOf(predicates);
   }
 
   @Override
-  public NativeTableScan logical() {
+  public SourceTableScan logical() {
     return logical;
   }
 
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
-    return new EnumerableNativeScan(logical, traitSet, predicates);
+    return new EnumerableSourceScan(logical, traitSet);
   }
 
   @Override
@@ -52,11 +46,7 @@ public final class EnumerableNativeScan extends TableScan
 
   @Override
   public RelWriter explainTerms(RelWriter pw) {
-    ImmutableIntList columns = logical.columns;
-    List<RexNode> filters = logical.filters;
-    return super.explainTerms(pw)
-        .itemIf("columns", columns, columns.size() != table.getRowType().getFieldCount())
-        .itemIf("filters", filters, !filters.isEmpty());
+    return logical.explainScan(super.explainTerms(pw));
   }
 
   @Override
@@ -66,7 +56,7 @@ public final class EnumerableNativeScan extends TableScan
 
   @Override
   public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
-    return NativeTableScan.scanCost(planner, table, logical.columns.size(),
+    return SourceTableScan.scanCost(planner, table, logical.columns.size(),
         logical.filters.size());
   }
 
@@ -74,17 +64,16 @@ public final class EnumerableNativeScan extends TableScan
   public Result implement(EnumerableRelImplementor implementor, Prefer prefer) {
     PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(),
         prefer.preferArray());
-    var definition = logical.nativeTable.definition();
-    NativeScanSpec spec = new NativeScanSpec(logical.nativeTable.services().storage(),
-        definition.schema(), definition.name(), logical.columns.toIntArray(), predicates);
-    Expression stashed = implementor.stash(spec, NativeScanSpec.class);
+    EnumerableScanRuntime runtime = new EnumerableScanRuntime(logical.source, logical.spec(),
+        getRowType());
+    Expression stashed = implementor.stash(runtime, EnumerableScanRuntime.class);
     // A one-column row is a bare value in Calcite's SCALAR format; wider rows are arrays.
     String method = physType.getFormat() == JavaRowFormat.SCALAR ? "scanValues" : "scan";
     Expression scan = Expressions.call(stashed, method, implementor.getRootExpression());
     return implementor.result(physType, Blocks.toBlock(scan));
   }
 
-  static RelTraitSet enumerableTraits(NativeTableScan scan) {
+  static RelTraitSet enumerableTraits(SourceTableScan scan) {
     return scan.getTraitSet().replace(EnumerableConvention.INSTANCE);
   }
 }

@@ -1,9 +1,11 @@
 package io.basalt.planner.rel;
 
-import io.basalt.planner.catalog.NativeTable;
+import io.basalt.planner.source.ScanSpec;
+import io.basalt.planner.source.TableSource;
 import io.basalt.storage.ColumnPredicate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import org.apache.calcite.plan.Convention;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptCost;
@@ -20,65 +22,65 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.util.ImmutableIntList;
 
 /**
- * A logical scan of a native table that carries the columns to read and the filters the store
- * applies itself (zone maps, then exact row checks), so that the store never decodes a column
- * the query does not need.
+ * A logical scan of any {@link TableSource} that carries the columns to read and the filters
+ * pushed into the source (evaluated exactly, or used to skip data, as the source declared), so
+ * that no source reads a column the query does not need.
  */
-public final class NativeTableScan extends TableScan {
-  final NativeTable nativeTable;
-  /** Table column indexes, in output order. */
+public final class SourceTableScan extends TableScan {
+  final TableSource source;
+  /** Source column indexes, in output order. */
   final ImmutableIntList columns;
-  /** Conditions the store evaluates, over the table's full row type. */
+  /** Conditions pushed into the source, over the table's full row type. */
   final List<RexNode> filters;
 
-  NativeTableScan(RelOptCluster cluster, RelTraitSet traits, RelOptTable table,
-      NativeTable nativeTable, ImmutableIntList columns, List<RexNode> filters) {
+  SourceTableScan(RelOptCluster cluster, RelTraitSet traits, RelOptTable table,
+      TableSource source, ImmutableIntList columns, List<RexNode> filters) {
     super(cluster, traits, List.of(), table);
-    this.nativeTable = nativeTable;
+    this.source = source;
     this.columns = columns;
     this.filters = List.copyOf(filters);
   }
 
   /** A scan of every column with no filter. */
-  public static NativeTableScan create(RelOptCluster cluster, RelOptTable table,
-      NativeTable nativeTable) {
+  public static SourceTableScan create(RelOptCluster cluster, RelOptTable table,
+      TableSource source) {
     int count = table.getRowType().getFieldCount();
-    return new NativeTableScan(cluster, cluster.traitSetOf(Convention.NONE), table, nativeTable,
+    return new SourceTableScan(cluster, cluster.traitSetOf(Convention.NONE), table, source,
         ImmutableIntList.identity(count), List.of());
   }
 
-  public NativeTable nativeTable() {
-    return nativeTable;
+  public TableSource source() {
+    return source;
   }
 
-  /** Table column indexes, in output order. */
+  /** Source column indexes, in output order. */
   public ImmutableIntList columns() {
     return columns;
   }
 
-  /** The pushed filters as the store's predicates. */
-  public List<ColumnPredicate> storePredicates() {
+  /** What the source is asked to read. */
+  public ScanSpec spec() {
     List<ColumnPredicate> predicates = new ArrayList<>();
     for (RexNode filter : filters) {
-      predicates.add(PredicateTranslator.translate(filter, nativeTable.definition())
+      predicates.add(PredicateTranslator.translate(filter, source.columns())
           .orElseThrow(() -> new IllegalStateException("untranslatable pushed filter " + filter)));
     }
-    return predicates;
+    return new ScanSpec(columns.toIntArray(), predicates, OptionalLong.empty());
   }
 
-  NativeTableScan withColumns(ImmutableIntList newColumns) {
-    return new NativeTableScan(getCluster(), getTraitSet(), getTable(), nativeTable, newColumns,
+  SourceTableScan withColumns(ImmutableIntList newColumns) {
+    return new SourceTableScan(getCluster(), getTraitSet(), getTable(), source, newColumns,
         filters);
   }
 
-  NativeTableScan withFilters(List<RexNode> newFilters) {
-    return new NativeTableScan(getCluster(), getTraitSet(), getTable(), nativeTable, columns,
+  SourceTableScan withFilters(List<RexNode> newFilters) {
+    return new SourceTableScan(getCluster(), getTraitSet(), getTable(), source, columns,
         newFilters);
   }
 
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
-    return new NativeTableScan(getCluster(), traitSet, getTable(), nativeTable, columns, filters);
+    return new SourceTableScan(getCluster(), traitSet, getTable(), source, columns, filters);
   }
 
   @Override
@@ -97,7 +99,13 @@ public final class NativeTableScan extends TableScan {
 
   @Override
   public RelWriter explainTerms(RelWriter pw) {
-    return super.explainTerms(pw)
+    return explainScan(super.explainTerms(pw));
+  }
+
+  /** The scan's own terms, shared by its physical forms. */
+  RelWriter explainScan(RelWriter pw) {
+    return pw
+        .itemIf("kind", source.kind(), !source.kind().equals("native"))
         .itemIf("columns", columns, columns.size() != table.getRowType().getFieldCount())
         .itemIf("filters", filters, !filters.isEmpty());
   }
@@ -116,7 +124,7 @@ public final class NativeTableScan extends TableScan {
     return tableRows * Math.pow(0.25, filterCount);
   }
 
-  /** Reading fewer columns and filtering in the store must look cheaper than doing it above. */
+  /** Reading fewer columns and filtering in the source must look cheaper than doing it above. */
   static RelOptCost scanCost(RelOptPlanner planner, RelOptTable table, int columnCount,
       int filterCount) {
     double rows = table.getRowCount();

@@ -1,0 +1,48 @@
+package io.basalt.planner.source;
+
+import io.basalt.storage.ColumnDefinition;
+import io.basalt.storage.ColumnPredicate;
+import java.util.List;
+
+/**
+ * A table as the planner and the engine see it, whatever holds its rows. The planner asks for
+ * the row type ({@link #columns}), the {@link #statistics} and what the source takes pushed down
+ * ({@link #support} for each predicate, {@link #supportsLimit}); the engine asks the {@link
+ * SourceScan} that {@link #scan} returns for splits and reads each split as engine batches.
+ *
+ * <p>Implementations are immutable descriptions of one table as the catalog knows it at planning
+ * time; anything that changes with commits (a snapshot, a file listing) is resolved in {@link
+ * #scan}, once per query execution, so a cached plan reads fresh data.
+ */
+public interface TableSource {
+  /** The qualified name used in messages, EXPLAIN and system tables, e.g. {@code spectrum.sales}. */
+  String name();
+
+  /** A short word for the kind of table in EXPLAIN and system tables: native, parquet, csv, ... */
+  String kind();
+
+  /** The columns, in row-type order. */
+  List<ColumnDefinition> columns();
+
+  /** What is known of the rows, for costing. */
+  SourceStatistics statistics();
+
+  /** How the source treats a predicate over {@link #columns} indexes when it is pushed. */
+  PredicateSupport support(ColumnPredicate predicate);
+
+  /** Whether a scan may stop after {@link ScanSpec#limit} rows (the engine still applies it). */
+  default boolean supportsLimit() {
+    return false;
+  }
+
+  /** How rows are placed on slices, for co-located joins and aggregations. */
+  default SourceDistribution distribution() {
+    return SourceDistribution.NONE;
+  }
+
+  /**
+   * Resolves the table for one execution of a scan: the snapshot, files or remote query to read.
+   * Called when the query runs, not when it is planned.
+   */
+  SourceScan scan(ScanSpec spec);
+}
