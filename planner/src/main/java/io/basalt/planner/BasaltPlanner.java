@@ -1,6 +1,7 @@
 package io.basalt.planner;
 
 import io.basalt.planner.catalog.CatalogServices;
+import io.basalt.planner.catalog.ExternalCatalog;
 import io.basalt.planner.catalog.TableLocks;
 import io.basalt.planner.catalog.TempSchemas;
 import io.basalt.planner.cost.ColumnStatistics;
@@ -33,9 +34,15 @@ public final class BasaltPlanner {
    */
   public BasaltPlanner(StorageEngine storage, CopyRunner copyRunner, int slices,
       long queryMemoryLimitBytes) {
+    this(storage, copyRunner, slices, queryMemoryLimitBytes, ExternalCatalog.NONE);
+  }
+
+  /** A planner that also serves the external schemas of {@code external}. */
+  public BasaltPlanner(StorageEngine storage, CopyRunner copyRunner, int slices,
+      long queryMemoryLimitBytes, ExternalCatalog external) {
     CatalogServices services = new CatalogServices(storage, copyRunner, slices, new AtomicLong(),
         new TableLocks(), new ColumnStatistics(storage),
-        new EngineSettings(slices, queryMemoryLimitBytes));
+        new EngineSettings(slices, queryMemoryLimitBytes), external);
     this.driver = new EmbeddedDriver(services);
     TempSchemas.dropAll(storage);
   }

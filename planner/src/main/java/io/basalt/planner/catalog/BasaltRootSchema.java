@@ -83,8 +83,11 @@ public final class BasaltRootSchema extends AbstractSchema {
     if (name.equals(PG_CATALOG)) {
       return new SystemSchema(systemTables);
     }
-    if (name.equals(INTERNAL_SCHEMA) || !services.storage().schemaExists(name)) {
+    if (name.equals(INTERNAL_SCHEMA)) {
       return null;
+    }
+    if (!services.storage().schemaExists(name)) {
+      return services.external().schema(name);
     }
     return new NativeSchema(services, name);
   }
@@ -93,6 +96,7 @@ public final class BasaltRootSchema extends AbstractSchema {
     Set<String> names = new TreeSet<>(services.storage().schemaNames());
     names.remove(INTERNAL_SCHEMA);
     names.removeIf(TempSchemas::isTempSchema);
+    names.addAll(services.external().schemaNames());
     names.add(PG_CATALOG);
     return names;
   }

@@ -24,7 +24,10 @@ import org.apache.calcite.schema.lookup.CompatibilityLookup;
 import org.apache.calcite.schema.lookup.Lookup;
 import org.apache.calcite.sql.type.SqlTypeName;
 
-/** Redshift's system tables that this release provides: SVV_TABLE_INFO and STL_LOAD_ERRORS. */
+/**
+ * Redshift's system tables: SVV_TABLE_INFO and STL_LOAD_ERRORS here, plus those the external
+ * catalog adds (SVV_EXTERNAL_*, SVL_S3QUERY_SUMMARY).
+ */
 final class SystemTables {
   static final String LOAD_ERRORS_TABLE = "stl_load_errors";
   private static final long MEGABYTE = 1024 * 1024;
@@ -34,7 +37,10 @@ final class SystemTables {
 
   SystemTables(CatalogServices services) {
     this.services = services;
-    this.tables = Map.of("svv_table_info", new TableInfo(), LOAD_ERRORS_TABLE, new LoadErrors());
+    Map<String, Table> all = new java.util.HashMap<>(services.external().systemTables());
+    all.put("svv_table_info", new TableInfo());
+    all.put(LOAD_ERRORS_TABLE, new LoadErrors());
+    this.tables = Map.copyOf(all);
   }
 
   Lookup<Table> lookup() {

@@ -4,6 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import io.basalt.planner.CopyRequest;
 import io.basalt.planner.catalog.CatalogServices;
+import io.basalt.planner.catalog.ExternalCatalog;
+import io.basalt.planner.catalog.StatementEnvironment;
+import java.util.Optional;
 import io.basalt.planner.prepare.BasaltPrepare;
 import io.basalt.planner.sql.SqlAlterBasaltTable;
 import io.basalt.planner.sql.SqlAnalyze;
@@ -44,6 +47,20 @@ public final class StatementExecutor {
     this.names = new Names(context.getDefaultSchemaPath(), BasaltPrepare.tempSchema(context),
         services.storage());
     this.queries = new QueryRunner(prepare, context);
+  }
+
+  /** The statement prepared by the external catalog, when it owns it. */
+  public Optional<ExternalCatalog.ExternalStatement> external(SqlNode node) {
+    return services.external().statement(node, environment(null));
+  }
+
+  /** The session as an external statement sees it, for an execution with {@code dataContext}. */
+  public StatementEnvironment environment(DataContext dataContext) {
+    String user = context.getDataContext().getQueryProvider()
+        instanceof org.apache.calcite.jdbc.CalciteConnection connection
+        ? connection.getProperties().getProperty("user", "admin") : "admin";
+    return new SessionEnvironment(names, queries, dataContext,
+        dataContext == null ? 0 : services.queryIds().incrementAndGet(), user);
   }
 
   /** Whether the statement reports a row count (COPY) rather than behaving as DDL. */

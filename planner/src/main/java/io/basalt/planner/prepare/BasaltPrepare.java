@@ -4,7 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import io.basalt.planner.catalog.CatalogServices;
 import io.basalt.planner.catalog.TempSchemas;
+import io.basalt.planner.catalog.ExternalCatalog;
 import io.basalt.planner.ddl.StatementExecutor;
+import io.basalt.storage.ColumnDefinition;
+import java.util.Optional;
 import io.basalt.planner.ddl.StatementWork;
 import io.basalt.planner.rel.ScanMetadata;
 import io.basalt.planner.rel.SourceRules;
@@ -116,6 +119,10 @@ public final class BasaltPrepare extends CalcitePrepareImpl {
     }
     SqlNode node = parse(query.sql);
     StatementExecutor executor = new StatementExecutor(services, this, context);
+    Optional<ExternalCatalog.ExternalStatement> external = executor.external(node);
+    if (external.isPresent()) {
+      return externalSignature(query.sql, context, node, executor, external.get());
+    }
     if (node.getKind().belongsTo(SqlKind.DDL) && !StatementExecutor.reportsRowCount(node)) {
       // Calcite's JDBC layer never executes a DDL signature: run it now, as Calcite does.
       executor.execute(node, context.getDataContext());
@@ -138,6 +145,26 @@ public final class BasaltPrepare extends CalcitePrepareImpl {
         super.prepareSql(context, query, elementType, maxRowCount));
     plans.put(key, version, prepared);
     return prepared;
+  }
+
+  /**
+   * A statement of the external catalog: DDL runs now (Calcite's JDBC layer never executes a DDL
+   * signature); the others run when executed, reporting a count or a result set.
+   */
+  private static <T> CalciteSignature<T> externalSignature(String sql, Context context,
+      SqlNode node, StatementExecutor executor, ExternalCatalog.ExternalStatement statement) {
+    List<ColumnDefinition> resultColumns = statement.resultColumns();
+    if (resultColumns != null) {
+      return ResultRows.signature(sql, context, resultColumns,
+          dataContext -> statement.run(executor.environment(dataContext)).rows());
+    }
+    if (node.getKind().belongsTo(SqlKind.DDL)) {
+      statement.run(executor.environment(context.getDataContext()));
+      return updateSignature(sql, context, Meta.StatementType.OTHER_DDL, List.of(),
+          dataContext -> 0);
+    }
+    return updateSignature(sql, context, Meta.StatementType.IS_DML, List.of(),
+        dataContext -> statement.run(executor.environment(dataContext)).rowCount());
   }
 
   private static <T> CalciteSignature<T> relabeled(SqlNode node, CalciteSignature<T> signature) {

@@ -31,7 +31,7 @@ public final class EmbeddedDriver extends Driver {
   private final CatalogServices services;
 
   public EmbeddedDriver(CatalogServices services) {
-    this(services, new PlanCache(services.storage()));
+    this(services, new PlanCache(services::catalogVersion));
   }
 
   private EmbeddedDriver(CatalogServices services, PlanCache plans) {

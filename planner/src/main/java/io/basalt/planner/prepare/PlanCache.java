@@ -1,7 +1,7 @@
 package io.basalt.planner.prepare;
 
 import io.basalt.planner.catalog.TempSchemas;
-import io.basalt.storage.StorageEngine;
+import java.util.function.LongSupplier;
 import java.lang.reflect.Type;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +20,7 @@ import org.apache.calcite.jdbc.CalcitePrepare.CalciteSignature;
 final class PlanCache {
   private static final int CAPACITY = 512;
 
-  private final StorageEngine storage;
+  private final LongSupplier catalogVersion;
   private final Map<Key, Entry> plans = new LinkedHashMap<>(64, 0.75f, true) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<Key, Entry> eldest) {
@@ -28,8 +28,8 @@ final class PlanCache {
     }
   };
 
-  PlanCache(StorageEngine storage) {
-    this.storage = storage;
+  PlanCache(LongSupplier catalogVersion) {
+    this.catalogVersion = catalogVersion;
   }
 
   /** What makes two preparations produce the same plan. */
@@ -48,7 +48,7 @@ final class PlanCache {
 
   /** The catalog version a plan prepared now is valid for (read before planning). */
   long version() {
-    return storage.catalogVersion();
+    return catalogVersion.getAsLong();
   }
 
   @SuppressWarnings("unchecked")
@@ -57,7 +57,7 @@ final class PlanCache {
     if (entry == null) {
       return null;
     }
-    if (entry.version() != storage.catalogVersion()) {
+    if (entry.version() != catalogVersion.getAsLong()) {
       plans.remove(key);
       return null;
     }

@@ -1,0 +1,44 @@
+package io.basalt.planner.catalog;
+
+import io.basalt.storage.ColumnDefinition;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.apache.calcite.sql.SqlIdentifier;
+
+/**
+ * What the planner lends an {@link ExternalCatalog} executing a statement: name resolution in
+ * the session's search path, a way to run a query and stream its rows, the statement's query id
+ * and cancel flag.
+ */
+public interface StatementEnvironment {
+  /** A table or schema name as the session resolves it: schema and object, lower case. */
+  record QualifiedName(String schema, String name) {
+    @Override
+    public String toString() {
+      return schema + "." + name;
+    }
+  }
+
+  /** Resolves {@code schema.name} or {@code name} against the search path. */
+  QualifiedName qualify(SqlIdentifier identifier);
+
+  /** A planned query: the columns it returns and a way to run it once. */
+  interface PlannedQuery {
+    List<ColumnDefinition> columns();
+
+    /** Runs the query, handing each row (storage representation) to {@code sink}; the count. */
+    long forEachRow(Consumer<Object[]> sink);
+  }
+
+  /** Plans {@code sql} (a query) in this session. */
+  PlannedQuery plan(String sql);
+
+  /** The id this statement has in system tables. */
+  long queryId();
+
+  BooleanSupplier canceled();
+
+  /** The session's user. */
+  String user();
+}
