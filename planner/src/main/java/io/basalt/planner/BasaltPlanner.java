@@ -40,9 +40,10 @@ public final class BasaltPlanner {
   /** A planner that also serves the external schemas of {@code external}. */
   public BasaltPlanner(StorageEngine storage, CopyRunner copyRunner, int slices,
       long queryMemoryLimitBytes, ExternalCatalog external) {
-    CatalogServices services = new CatalogServices(storage, copyRunner, slices, new AtomicLong(),
+    AtomicLong queryIds = new AtomicLong();
+    CatalogServices services = new CatalogServices(storage, copyRunner, slices, queryIds,
         new TableLocks(), new ColumnStatistics(storage),
-        new EngineSettings(slices, queryMemoryLimitBytes), external);
+        new EngineSettings(slices, queryMemoryLimitBytes, queryIds), external);
     this.driver = new EmbeddedDriver(services);
     TempSchemas.dropAll(storage);
   }

@@ -6,6 +6,7 @@ import io.basalt.planner.exec.Batch;
 import io.basalt.planner.exec.StorageBatches;
 import io.basalt.planner.source.ColumnStatistics;
 import io.basalt.planner.source.PredicateSupport;
+import io.basalt.planner.source.ScanContext;
 import io.basalt.planner.source.ScanMetrics;
 import io.basalt.planner.source.ScanSpec;
 import io.basalt.planner.source.SourceDistribution;
@@ -99,7 +100,7 @@ public final class NativeTableSource implements TableSource {
   }
 
   @Override
-  public SourceScan scan(ScanSpec spec) {
+  public SourceScan scan(ScanSpec spec, ScanContext context) {
     TableSnapshot snapshot = services.storage().snapshot(definition.schema(), definition.name());
     return new NativeScan(snapshot, spec);
   }

@@ -51,7 +51,14 @@ final class QueryRunner {
 
     /** Runs the query; the outer statement's data context supplies cancel flag and parameters. */
     long forEachRow(DataContext outer, Consumer<Object[]> sink) {
-      DataContext dataContext = new NestedDataContext(outer, signature.internalParameters);
+      return forEachRow(outer, Map.of(), sink);
+    }
+
+    /** Runs the query with extra named objects in its data context (an execution profile). */
+    long forEachRow(DataContext outer, Map<String, Object> extra, Consumer<Object[]> sink) {
+      Map<String, Object> internal = new java.util.HashMap<>(signature.internalParameters);
+      internal.putAll(extra);
+      DataContext dataContext = new NestedDataContext(outer, internal);
       boolean scalar = signature.columns.size() == 1
           && signature.cursorFactory.style != Meta.Style.ARRAY;
       long rows = 0;

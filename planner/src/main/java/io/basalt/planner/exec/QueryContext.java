@@ -19,14 +19,16 @@ public final class QueryContext {
   /** A cancel request from outside (the client's Statement.cancel), polled with our own flag. */
   private final BooleanSupplier external;
   private final DataContext dataContext;
+  private final long queryId;
 
   public QueryContext(int parallelism, ExecutorService executor, MemoryTracker memory,
       AtomicBoolean canceled, DataContext dataContext) {
-    this(parallelism, executor, memory, canceled, () -> false, dataContext);
+    this(parallelism, executor, memory, canceled, () -> false, dataContext, 0);
   }
 
+  /** {@code queryId} is the execution's id in system tables (0 when it has none). */
   public QueryContext(int parallelism, ExecutorService executor, MemoryTracker memory,
-      AtomicBoolean canceled, BooleanSupplier external, DataContext dataContext) {
+      AtomicBoolean canceled, BooleanSupplier external, DataContext dataContext, long queryId) {
     if (parallelism < 1) {
       throw new IllegalArgumentException("parallelism must be positive");
     }
@@ -36,6 +38,11 @@ public final class QueryContext {
     this.canceled = canceled;
     this.external = external;
     this.dataContext = dataContext;
+    this.queryId = queryId;
+  }
+
+  public long queryId() {
+    return queryId;
   }
 
   /**
@@ -43,7 +50,8 @@ public final class QueryContext {
    * many partitions, sharing this context's pool, memory budget and cancellation.
    */
   public QueryContext withParallelism(int newParallelism) {
-    return new QueryContext(newParallelism, executor, memory, canceled, external, dataContext);
+    return new QueryContext(newParallelism, executor, memory, canceled, external, dataContext,
+        queryId);
   }
 
   public int parallelism() {

@@ -1,5 +1,6 @@
 package io.basalt.planner.exec;
 
+import io.basalt.planner.source.ScanContext;
 import io.basalt.planner.source.ScanSpec;
 import io.basalt.planner.source.SourceScan;
 import io.basalt.planner.source.Split;
@@ -34,12 +35,12 @@ public final class SourceScanNode implements PlanNode {
   }
 
   /** The scan of this execution, resolving it on first use. */
-  public SourceScan scan() {
+  public SourceScan scan(QueryContext context) {
     SourceScan current = scan;
     if (current == null) {
       synchronized (this) {
         if (scan == null) {
-          scan = source.scan(spec);
+          scan = source.scan(spec, new ScanContext(context.queryId(), user(context)));
         }
         current = scan;
       }
@@ -47,12 +48,17 @@ public final class SourceScanNode implements PlanNode {
     return current;
   }
 
+  /** The scan this execution resolved, or null when it has not started reading. */
+  public SourceScan resolvedScan() {
+    return scan;
+  }
+
   private List<Split> splits(QueryContext context) {
     List<Split> current = splits;
     if (current == null) {
       synchronized (this) {
         if (splits == null) {
-          splits = List.copyOf(scan().splits(partitions(context)));
+          splits = List.copyOf(scan(context).splits(partitions(context)));
         }
         current = splits;
       }
@@ -65,14 +71,14 @@ public final class SourceScanNode implements PlanNode {
    * grouping on the key needs no exchange (false when the source cannot promise it).
    */
   public boolean slicesAligned(QueryContext context) {
-    return scan().alignedWithDistribution(partitions(context));
+    return scan(context).alignedWithDistribution(partitions(context));
   }
 
   @Override
   public Operator open(QueryContext context, int partition) {
     List<Split> mine = splits(context);
     int partitions = partitions(context);
-    SourceScan current = scan();
+    SourceScan current = scan(context);
     return new Operator() {
       private int next = partition;
       private SplitReader reader;
@@ -105,6 +111,12 @@ public final class SourceScanNode implements PlanNode {
         }
       }
     };
+  }
+
+  private static String user(QueryContext context) {
+    Object user = context.dataContext() == null ? null
+        : org.apache.calcite.DataContext.Variable.USER.get(context.dataContext());
+    return user == null ? "" : user.toString();
   }
 
   @Override

@@ -1,6 +1,8 @@
 package io.basalt.planner.exec;
 
+import io.basalt.storage.ColumnType;
 import io.basalt.storage.ColumnVector;
+import java.math.BigDecimal;
 import io.basalt.storage.RowBatch;
 import io.basalt.storage.TypeName;
 
@@ -18,6 +20,54 @@ public final class StorageBatches {
       out[c] = column(rows.column(c), types[c], rows.rowCount());
     }
     return new Batch(rows.rowCount(), out);
+  }
+
+  /**
+   * A column of {@code rows} copies of one value in the storage representation (null for NULL),
+   * e.g. a partition key's value for the rows of one file.
+   */
+  public static Column constant(ColumnType type, Object value, int rows) {
+    boolean[] nulls = null;
+    if (value == null) {
+      nulls = new boolean[rows];
+      java.util.Arrays.fill(nulls, true);
+    }
+    return switch (type.name()) {
+      case SMALLINT, INTEGER, BIGINT, DATE, TIMESTAMP, TIMESTAMPTZ, BOOLEAN -> {
+        long[] values = new long[rows];
+        if (value != null) {
+          java.util.Arrays.fill(values, value instanceof Boolean b ? (b ? 1 : 0)
+              : ((Number) value).longValue());
+        }
+        yield Column.ofLongs(rows, values, nulls);
+      }
+      case REAL, DOUBLE -> {
+        double[] values = new double[rows];
+        if (value != null) {
+          java.util.Arrays.fill(values, ((Number) value).doubleValue());
+        }
+        yield Column.ofDoubles(rows, values, nulls);
+      }
+      case CHAR, VARCHAR -> {
+        Object[] values = new Object[rows];
+        java.util.Arrays.fill(values, value);
+        yield Column.ofStrings(rows, values, nulls);
+      }
+      case DECIMAL -> {
+        BigDecimal decimal = value == null ? null
+            : ((BigDecimal) value).setScale(type.scale(), java.math.RoundingMode.UNNECESSARY);
+        if (type.precision() <= 18) {
+          long[] values = new long[rows];
+          if (decimal != null) {
+            java.util.Arrays.fill(values, decimal.unscaledValue().longValueExact());
+          }
+          yield Column.ofDecimals(rows, type.scale(), values, nulls);
+        }
+        Object[] values = new Object[rows];
+        java.util.Arrays.fill(values, decimal);
+        yield Column.ofBigDecimals(rows, type.scale(), values, nulls);
+      }
+    };
   }
 
   private static Column column(ColumnVector vector, TypeName type, int rows) {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.basalt.planner.exec.Batch;
 import io.basalt.planner.exec.RowConversion;
+import io.basalt.planner.source.ScanContext;
 import io.basalt.planner.source.ScanSpec;
 import io.basalt.planner.source.SourceScan;
 import io.basalt.planner.source.Split;
@@ -42,7 +43,10 @@ public final class EnumerableScanRuntime {
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object[]> enumerator() {
-        return new SplitsEnumerator(source.scan(spec), canceled, new RowConversion(rowType));
+        Object user = DataContext.Variable.USER.get(root);
+        ScanContext context = new ScanContext(0, user == null ? "" : user.toString());
+        return new SplitsEnumerator(source.scan(spec, context), canceled,
+            new RowConversion(rowType));
       }
     };
   }

@@ -44,5 +44,5 @@ public interface TableSource {
    * Resolves the table for one execution of a scan: the snapshot, files or remote query to read.
    * Called when the query runs, not when it is planned.
    */
-  SourceScan scan(ScanSpec spec);
+  SourceScan scan(ScanSpec spec, ScanContext context);
 }

@@ -1,5 +1,6 @@
 package io.basalt.planner.rel.vector;
 
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.Properties;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.jdbc.CalciteConnection;
@@ -9,11 +10,16 @@ import org.apache.calcite.jdbc.CalciteConnection;
  * query may hold. A session may lower or raise its memory limit with
  * {@code SET query_memory_limit_mb TO n}, kept in the connection's properties.
  */
-public record EngineSettings(int parallelism, long queryMemoryLimitBytes) {
+public record EngineSettings(int parallelism, long queryMemoryLimitBytes, AtomicLong queryIds) {
   /** Session property holding the query memory limit in MB. */
   public static final String MEMORY_LIMIT_PROPERTY = "query_memory_limit_mb";
   /** Session property that, when "off", plans queries with Calcite's Enumerable engine only. */
   public static final String ENGINE_PROPERTY = "vectorized_engine";
+
+  /** Settings with a query id sequence of their own. */
+  public EngineSettings(int parallelism, long queryMemoryLimitBytes) {
+    this(parallelism, queryMemoryLimitBytes, new AtomicLong());
+  }
 
   public EngineSettings {
     if (parallelism < 1 || queryMemoryLimitBytes < 1) {

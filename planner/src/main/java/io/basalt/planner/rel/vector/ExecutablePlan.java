@@ -52,8 +52,16 @@ public final class ExecutablePlan {
     AtomicBoolean external = DataContext.Variable.CANCEL_FLAG.get(dataContext);
     QueryContext context = new QueryContext(settings.parallelism(), EngineThreads.pool(),
         new MemoryTracker(settings.memoryLimit(dataContext)), new AtomicBoolean(),
-        external == null ? () -> false : external::get, dataContext);
-    PlanNode node = new PlanCompiler(fallbacks, rows).compile(root);
+        external == null ? () -> false : external::get, dataContext,
+        settings.queryIds().incrementAndGet());
+    ExecutionProfile profile = dataContext.get(ExecutionProfile.KEY)
+        instanceof ExecutionProfile found ? found : null;
+    ExecutionProfile.Collector collector = profile == null ? null
+        : new ExecutionProfile.Collector();
+    PlanNode node = new PlanCompiler(fallbacks, rows, collector).compile(root);
+    if (profile != null) {
+      profile.record(root, collector.nodes());
+    }
     return new Execution(context, Gather.of(context, node));
   }
 

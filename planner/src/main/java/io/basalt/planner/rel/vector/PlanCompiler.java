@@ -3,6 +3,7 @@ package io.basalt.planner.rel.vector;
 import io.basalt.planner.exec.PlanNode;
 import io.basalt.planner.exec.RowConversion;
 import io.basalt.planner.exec.RowsNode;
+import io.basalt.planner.exec.ProfiledNode;
 import io.basalt.planner.exec.SourceScanNode;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -20,13 +21,24 @@ public final class PlanCompiler {
   private final Enumerable<Object[]>[] rows;
   private final Map<BasaltTableScan, SourceScanNode> scans = new IdentityHashMap<>();
 
-  PlanCompiler(List<EnumerableToBasaltConverter> fallbacks, Enumerable<Object[]>[] rows) {
+  private final ExecutionProfile.Collector profile;
+
+  PlanCompiler(List<EnumerableToBasaltConverter> fallbacks, Enumerable<Object[]>[] rows,
+      ExecutionProfile.Collector profile) {
     this.fallbacks = fallbacks;
     this.rows = rows;
+    this.profile = profile;
   }
 
+  /** Compiles a subtree; with a profile, every operator is wrapped to count rows and time. */
   public PlanNode compile(RelNode rel) {
-    return ((BasaltRel) rel).compile(this);
+    PlanNode node = ((BasaltRel) rel).compile(this);
+    if (profile == null) {
+      return node;
+    }
+    ProfiledNode profiled = new ProfiledNode(node);
+    profile.put(rel, profiled);
+    return profiled;
   }
 
   /** The scan node most recently compiled for {@code scan}. */
