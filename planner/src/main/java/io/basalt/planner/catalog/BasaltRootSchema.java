@@ -83,6 +83,9 @@ public final class BasaltRootSchema extends AbstractSchema {
     if (name.equals(PG_CATALOG)) {
       return new SystemSchema(systemTables);
     }
+    if (name.equals(InformationSchema.NAME)) {
+      return new InformationSchema(this);
+    }
     if (name.equals(INTERNAL_SCHEMA)) {
       return null;
     }
@@ -98,6 +101,7 @@ public final class BasaltRootSchema extends AbstractSchema {
     names.removeIf(TempSchemas::isTempSchema);
     names.addAll(services.external().schemaNames());
     names.add(PG_CATALOG);
+    names.add(InformationSchema.NAME);
     return names;
   }
 
