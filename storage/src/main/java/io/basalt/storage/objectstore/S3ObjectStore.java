@@ -8,6 +8,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +29,7 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * Objects in a real S3-compatible endpoint, through the AWS SDK's sync client. Every call is
@@ -45,6 +47,7 @@ public final class S3ObjectStore implements ObjectStore {
     static final UploadLimits DEFAULT = new UploadLimits(8L << 20, 64L << 20, 16 << 20);
   }
 
+  private final AwsCredentialsProvider credentials;
   private final S3Client client;
   private final UploadLimits limits;
 
@@ -55,7 +58,7 @@ public final class S3ObjectStore implements ObjectStore {
   S3ObjectStore(S3Endpoint endpoint, UploadLimits limits) {
     requireNonNull(endpoint, "endpoint is null");
     this.limits = requireNonNull(limits, "limits is null");
-    AwsCredentialsProvider credentials = endpoint.accessKeyId().isPresent()
+    this.credentials = endpoint.accessKeyId().isPresent()
         ? StaticCredentialsProvider.create(AwsBasicCredentials.create(
             endpoint.accessKeyId().get(), endpoint.secretAccessKey().orElseThrow()))
         : DefaultCredentialsProvider.builder().build();
@@ -88,7 +91,7 @@ public final class S3ObjectStore implements ObjectStore {
       for (ListObjectsV2Response page : client.listObjectsV2Paginator(request)) {
         for (S3Object object : page.contents()) {
           objects.add(new ObjectInfo(new ObjectUri("s3", prefix.bucket(), object.key()),
-              object.size(), object.lastModified().toEpochMilli()));
+              object.size(), millis(object.lastModified())));
         }
         for (CommonPrefix common : page.commonPrefixes()) {
           prefixes.add(new ObjectUri("s3", prefix.bucket(), common.prefix()));
@@ -100,13 +103,18 @@ public final class S3ObjectStore implements ObjectStore {
     return new ObjectListing(objects, prefixes);
   }
 
+  /** Some S3-compatible stores omit the time; 0 then stands for "unknown". */
+  private static long millis(Instant time) {
+    return time == null ? 0 : time.toEpochMilli();
+  }
+
   @Override
   public Optional<ObjectInfo> stat(ObjectUri uri) {
     try {
       HeadObjectResponse head = client.headObject(request -> request.bucket(uri.bucket())
           .key(uri.key()));
       return Optional.of(new ObjectInfo(uri, head.contentLength(),
-          head.lastModified().toEpochMilli()));
+          millis(head.lastModified())));
     } catch (SdkException e) {
       if (S3Errors.isMissing(e)) {
         return Optional.empty();
@@ -179,6 +187,10 @@ public final class S3ObjectStore implements ObjectStore {
   @Override
   public void close() {
     client.close();
+    // The client leaves the provider it was given open; the default chain may hold a refresher.
+    if (credentials instanceof SdkAutoCloseable closeable) {
+      closeable.close();
+    }
   }
 
   /**
