@@ -12,6 +12,7 @@ import io.basalt.storage.StorageException;
 import io.basalt.storage.TableDefinition;
 import io.basalt.storage.TableWriter;
 import io.basalt.storage.WriteMode;
+import io.basalt.storage.objectstore.ObjectStore;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +20,6 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -42,6 +42,7 @@ final class CopyRun {
   private static final Object[] NO_VALUES = new Object[0];
 
   private final StorageEngine engine;
+  private final ObjectStore sources;
   private final TableDefinition table;
   private final CopyOptions options;
   private final String target;
@@ -61,6 +62,7 @@ final class CopyRun {
 
   CopyRun(
       StorageEngine engine,
+      ObjectStore sources,
       TableDefinition table,
       List<String> columns,
       CopyOptions options,
@@ -69,6 +71,7 @@ final class CopyRun {
       BooleanSupplier canceled,
       CopyProgressListener listener) {
     this.engine = engine;
+    this.sources = sources;
     this.table = table;
     this.options = options;
     this.target = IngestService.quotedName(table.schema(), table.name());
@@ -345,7 +348,7 @@ final class CopyRun {
   }
 
   private RecordSource open(SourceFile file) throws IOException {
-    InputStream in = new BufferedInputStream(Files.newInputStream(file.path()), READ_BUFFER_BYTES);
+    InputStream in = new BufferedInputStream(sources.open(file.uri()), READ_BUFFER_BYTES);
     try {
       in = decompress(in, file);
     } catch (IOException | RuntimeException e) {

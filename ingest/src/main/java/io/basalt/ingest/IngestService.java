@@ -6,28 +6,30 @@ import io.basalt.ingest.SourceFiles.SourceFile;
 import io.basalt.storage.StorageEngine;
 import io.basalt.storage.StorageException;
 import io.basalt.storage.TableDefinition;
-import java.nio.file.Path;
+import io.basalt.storage.objectstore.ObjectStore;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
- * Runs Redshift's COPY against the store: resolves the source ({@code s3://bucket/...} maps to
- * {@code <data-dir>/s3/bucket/...}), loads TEXT, CSV or JSON files in one all-or-nothing commit and
- * logs rejected rows to {@link LoadErrors STL_LOAD_ERRORS}.
+ * Runs Redshift's COPY against the store: lists and reads the source ({@code s3://bucket/...},
+ * {@code file://...} or a local path) through an {@link ObjectStore}, loads TEXT, CSV or JSON files
+ * in one all-or-nothing commit and logs rejected rows to {@link LoadErrors STL_LOAD_ERRORS}.
  */
 public final class IngestService {
   private final StorageEngine engine;
+  private final ObjectStore objectStore;
   private final SourceFiles sources;
   private final int slices;
 
   /**
-   * A service over {@code engine}; {@code dataDirectory} holds the {@code s3} folder that
-   * s3:// URLs map to, and {@code slices} is the store's slice count (storage.slices).
+   * A service over {@code engine} that reads every COPY source (MANIFEST files and their entries
+   * too) through {@code objectStore}, which the caller owns and closes; {@code slices} is the
+   * store's slice count (storage.slices).
    */
-  public IngestService(StorageEngine engine, Path dataDirectory, int slices) {
+  public IngestService(StorageEngine engine, ObjectStore objectStore, int slices) {
     this.engine = requireNonNull(engine, "engine is null");
-    this.sources = new SourceFiles(
-        requireNonNull(dataDirectory, "dataDirectory is null").resolve("s3"));
+    this.objectStore = requireNonNull(objectStore, "objectStore is null");
+    this.sources = new SourceFiles(objectStore);
     if (slices < 1) {
       throw new IllegalArgumentException("slices must be positive: " + slices);
     }
@@ -53,8 +55,8 @@ public final class IngestService {
         .orElseThrow(() -> new StorageException("42P01",
             "Cannot COPY into " + target + ": table does not exist"));
     CopyOptions options = CopyOptions.parse(command.options(), target);
-    CopyRun run = new CopyRun(engine, table, command.columns(), options, slices, queryId,
-        canceled, listener);
+    CopyRun run = new CopyRun(engine, objectStore, table, command.columns(), options, slices,
+        queryId, canceled, listener);
     List<SourceFile> files = options.manifest() ? sources.manifest(command.source(), target)
         : sources.resolve(command.source(), target);
     return run.run(files);

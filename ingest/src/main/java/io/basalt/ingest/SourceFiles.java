@@ -3,35 +3,35 @@ package io.basalt.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.basalt.storage.StorageException;
+import io.basalt.storage.objectstore.ObjectInfo;
+import io.basalt.storage.objectstore.ObjectStore;
+import io.basalt.storage.objectstore.ObjectUri;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * Resolves a COPY source to the files to read. {@code s3://bucket/key} names the folder
- * {@code <s3 root>/bucket/key}; as in S3, the key is a prefix: every regular file whose path
- * starts with it loads ({@code data/part} loads {@code data/part-0001.csv} and
- * {@code data/part-0002.csv}; {@code data/} loads the folder recursively), sorted by name, hidden
- * files and folders (starting with {@code .} or {@code _}) skipped. A local path or
- * {@code file://} URI loads that file, or that folder recursively, when it exists and otherwise
- * acts as a prefix too.
+ * Resolves a COPY source to the objects to read, through the {@link ObjectStore}. In
+ * {@code s3://bucket/key}, as in S3, the key is a prefix: every object whose key starts with it
+ * loads ({@code data/part} loads {@code data/part-0001.csv} and {@code data/part-0002.csv};
+ * {@code data/} loads the folder recursively), sorted by name, hidden files and folders (starting
+ * with {@code .} or {@code _}) skipped. A local path or {@code file://} URI loads that file, or
+ * that folder recursively, when it exists and otherwise acts as a prefix too.
  */
 final class SourceFiles {
-  /** One file to load and the name it has in messages and STL_LOAD_ERRORS. */
-  record SourceFile(Path path, String name) {
+  /** One object to load and the name it has in messages and STL_LOAD_ERRORS. */
+  record SourceFile(ObjectUri uri, String name) {
   }
 
-  private final Path s3Root;
+  private final ObjectStore store;
 
-  SourceFiles(Path s3Root) {
-    this.s3Root = s3Root;
+  SourceFiles(ObjectStore store) {
+    this.store = store;
   }
 
   /** The files the source names, or 58P01 when there are none. */
@@ -51,8 +51,8 @@ final class SourceFiles {
       throw noFiles(source, target);
     }
     JsonNode root;
-    try {
-      root = new ObjectMapper().readTree(manifestFile.path().toFile());
+    try (InputStream in = store.open(manifestFile.uri())) {
+      root = new ObjectMapper().readTree(in);
     } catch (IOException e) {
       throw new StorageException("22P04",
           "Cannot COPY into " + target + ": manifest '" + source + "' is not valid JSON: "
@@ -83,90 +83,59 @@ final class SourceFiles {
     return files;
   }
 
-  /** The single regular file a URL or path names, or null. */
+  /** The single object a URL or path names, or null. */
   private SourceFile exact(String source, String target) {
-    Path path;
-    String name;
     if (source.startsWith("s3://")) {
-      S3Location location = s3Location(source, target);
-      path = location.bucketFolder().resolve(location.key());
-      name = source;
-    } else {
-      path = localPath(source, target);
-      name = path.toString();
+      ObjectUri uri = s3Uri(source, target);
+      return store.stat(uri).isPresent() ? new SourceFile(uri, source) : null;
     }
-    return Files.isRegularFile(path) ? new SourceFile(path, name) : null;
+    Path path = localPath(source, target);
+    ObjectUri uri = ObjectUri.parse(path.toString());
+    return store.stat(uri).isPresent() ? new SourceFile(uri, path.toString()) : null;
   }
 
   private List<SourceFile> s3Prefix(String source, String target) {
-    S3Location location = s3Location(source, target);
-    String bucketUrl = "s3://" + location.bucket() + "/";
-    return walkPrefix(location.bucketFolder(), location.key(), bucketUrl);
+    ObjectUri prefix = s3Uri(source, target);
+    return matching(prefix, list(prefix), info -> info.uri().toString());
   }
 
   private List<SourceFile> localPrefix(String source, String target) {
     Path path = localPath(source, target);
-    if (Files.isRegularFile(path)) {
-      return List.of(new SourceFile(path, path.toString()));
+    ObjectUri uri = ObjectUri.parse(path.toString());
+    if (store.stat(uri).isPresent()) {
+      return List.of(new SourceFile(uri, path.toString()));
     }
-    String prefix = path.toString();
-    if ((source.endsWith("/") || Files.isDirectory(path)) && !prefix.endsWith("/")) {
-      prefix = prefix + "/";
-    }
-    Path root = path.getRoot();
-    String relative = prefix.substring(root.toString().length());
-    return walkPrefix(root, relative, root.toString());
+    // A folder loads recursively (its hidden names are checked below it); else a prefix.
+    ObjectUri folder = uri.asPrefix();
+    List<ObjectInfo> inFolder = list(folder);
+    boolean isFolder = source.endsWith("/") || !inFolder.isEmpty();
+    ObjectUri prefix = isFolder ? folder : uri;
+    return matching(prefix, isFolder ? inFolder : list(uri), info -> "/" + info.uri().key());
   }
 
-  /**
-   * Regular files under {@code base} whose '/'-separated path relative to it starts with
-   * {@code prefix}, named {@code namePrefix + relative path}, sorted by that name. Only the
-   * folders that can hold matches are visited.
-   */
-  private static List<SourceFile> walkPrefix(Path base, String prefix, String namePrefix) {
-    int slash = prefix.lastIndexOf('/');
-    Path start = slash < 0 ? base : base.resolve(prefix.substring(0, slash));
-    if (!Files.isDirectory(start)) {
-      return List.of();
-    }
-    List<SourceFile> files = new ArrayList<>();
+  /** Every object below the prefix, recursively; none when its bucket does not exist. */
+  private List<ObjectInfo> list(ObjectUri prefix) {
     try {
-      Files.walkFileTree(start, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-          String relative = relative(base, dir) + "/";
-          if (dir.equals(start)) {
-            return FileVisitResult.CONTINUE;
-          }
-          boolean canMatch = relative.startsWith(prefix) || prefix.startsWith(relative);
-          return canMatch && !hidden(relative, prefix) ? FileVisitResult.CONTINUE
-              : FileVisitResult.SKIP_SUBTREE;
-        }
+      return store.list(prefix, null).objects();
+    } catch (StorageException e) {
+      if (e.sqlState().equals("58P01")) {
+        return List.of();
+      }
+      throw e;
+    }
+  }
 
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-          String relative = relative(base, file);
-          if (attributes.isRegularFile() && relative.startsWith(prefix)
-              && !hidden(relative, prefix)) {
-            files.add(new SourceFile(file, namePrefix + relative));
-          }
-          return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult visitFileFailed(Path file, IOException e) {
-          return FileVisitResult.CONTINUE;
-        }
-      });
-    } catch (IOException e) {
-      throw new StorageException("58030", "Cannot list '" + start + "': " + e.getMessage(), e);
+  /** The listed objects that are not hidden below {@code prefix}, sorted by their name. */
+  private static List<SourceFile> matching(
+      ObjectUri prefix, List<ObjectInfo> objects, Function<ObjectInfo, String> name) {
+    List<SourceFile> files = new ArrayList<>();
+    for (ObjectInfo info : objects) {
+      if (info.uri().key().startsWith(prefix.key()) && !hidden(info.uri().key(), prefix.key())) {
+        files.add(new SourceFile(info.uri(), name.apply(info)));
+      }
     }
     files.sort(Comparator.comparing(SourceFile::name));
     return files;
-  }
-
-  private static String relative(Path base, Path path) {
-    return base.relativize(path).toString().replace('\\', '/');
   }
 
   /**
@@ -190,11 +159,8 @@ final class SourceFiles {
     return false;
   }
 
-  /** An s3 URL split into its bucket, its key and the local folder that holds the bucket. */
-  private record S3Location(String bucket, String key, Path bucketFolder) {
-  }
-
-  private S3Location s3Location(String url, String target) {
+  /** The object URI of an s3 URL, refusing names that would leave the bucket. */
+  private static ObjectUri s3Uri(String url, String target) {
     String rest = url.substring("s3://".length());
     int slash = rest.indexOf('/');
     String bucket = slash < 0 ? rest : rest.substring(0, slash);
@@ -204,7 +170,7 @@ final class SourceFiles {
       throw new StorageException("22023",
           "Cannot COPY into " + target + ": invalid S3 URL '" + url + "'");
     }
-    return new S3Location(bucket, key, s3Root.resolve(bucket));
+    return new ObjectUri("s3", bucket, key);
   }
 
   /** Whether a key has a {@code ..} segment, which would name a file outside the bucket. */

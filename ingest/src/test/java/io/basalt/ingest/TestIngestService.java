@@ -16,6 +16,7 @@ import io.basalt.storage.StorageException;
 import io.basalt.storage.TableDefinition;
 import io.basalt.storage.TableSnapshot;
 import io.basalt.storage.TypeName;
+import io.basalt.storage.objectstore.FolderObjectStore;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -56,7 +57,7 @@ class TestIngestService {
   void setUp() {
     engine = StorageEngine.open(dataDirectory.resolve("store"),
         StorageConfig.defaults().withSlices(3));
-    ingest = new IngestService(engine, dataDirectory, 3);
+    ingest = new IngestService(engine, new FolderObjectStore(dataDirectory.resolve("s3")), 3);
     createTable("items", ITEM_COLUMNS);
   }
 
@@ -390,7 +391,8 @@ class TestIngestService {
     }
     write("big.tbl", text.toString());
     // More slices than the store has: the writer rejects the fourth row on the appending side.
-    IngestService mismatched = new IngestService(engine, dataDirectory, 5);
+    IngestService mismatched = new IngestService(engine,
+        new FolderObjectStore(dataDirectory.resolve("s3")), 5);
     assertThatThrownBy(() -> mismatched.copy(command("items", List.of(),
         dataDirectory.resolve("big.tbl").toString(), Map.of()), 1, () -> false))
         .isInstanceOf(IllegalArgumentException.class);

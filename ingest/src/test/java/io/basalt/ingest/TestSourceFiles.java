@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.basalt.ingest.SourceFiles.SourceFile;
 import io.basalt.storage.StorageException;
+import io.basalt.storage.objectstore.FolderObjectStore;
+import io.basalt.storage.objectstore.ObjectUri;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,11 +21,13 @@ class TestSourceFiles {
   @TempDir
   Path dataDirectory;
 
+  private FolderObjectStore store;
   private SourceFiles sources;
 
   @BeforeEach
   void setUp() throws IOException {
-    sources = new SourceFiles(dataDirectory.resolve("s3"));
+    store = new FolderObjectStore(dataDirectory.resolve("s3"));
+    sources = new SourceFiles(store);
     for (String file : new String[] {
         "data/part-0002.csv", "data/part-0001.csv", "data/sub/part-0003.csv", "data/_SUCCESS",
         "data/.part-0001.csv.crc", "data/_temporary/x.csv", "data2/other.csv", "top.csv",
@@ -61,7 +65,9 @@ class TestSourceFiles {
   @Test
   void s3FilesMapUnderTheDataDirectory() {
     List<SourceFile> files = sources.resolve("s3://bucket/top.csv", TARGET);
-    assertThat(files).singleElement().extracting(SourceFile::path)
+    assertThat(files).singleElement().extracting(SourceFile::uri)
+        .isEqualTo(ObjectUri.parse("s3://bucket/top.csv"));
+    assertThat(store.path(files.get(0).uri()))
         .isEqualTo(dataDirectory.resolve("s3/bucket/top.csv"));
   }
 

@@ -14,6 +14,8 @@ import io.basalt.server.bootstrap.DemoData;
 import io.basalt.server.session.Users;
 import io.basalt.storage.StorageConfig;
 import io.basalt.storage.StorageEngine;
+import io.basalt.storage.objectstore.ObjectStore;
+import io.basalt.storage.objectstore.ObjectStoreConfig;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -62,7 +64,8 @@ public final class BasaltServer implements AutoCloseable {
           StorageConfig.defaults().withSlices(config.slices()));
       storage.createSchema(LoadErrors.SCHEMA, true);
       storage.createTable(LoadErrors.TABLE_DEFINITION, true);
-      IngestService ingest = new IngestService(storage, directory, config.slices());
+      ObjectStore objects = ObjectStoreConfig.load(null, System.getenv(), directory).open();
+      IngestService ingest = new IngestService(storage, objects, config.slices());
       CopyRunner copy = (request, queryId, canceled) -> ingest.copy(
           new CopyCommand(request.schema(), request.table(), request.columns(), request.source(),
               request.options()), queryId, canceled).rowsLoaded();

@@ -8,9 +8,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -19,7 +21,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * The embedded object store: bucket {@code B} is the folder {@code <root>/B/} and a key is a
@@ -71,36 +72,62 @@ public final class FolderObjectStore implements ObjectStore {
     }
     Path base = path(prefix);
     String key = prefix.key();
-    // The folder to walk: the prefix itself when it names a folder, else its parent.
-    Path folder = key.isEmpty() || key.endsWith("/") || Files.isDirectory(base)
-        ? base : base.getParent();
+    // Keys match as strings, as in S3: "data" matches "data/x" and "data2/y" alike. The walk
+    // starts at the deepest folder the prefix spells out in full.
+    boolean folderPrefix = key.isEmpty() || key.endsWith("/");
+    Path folder = folderPrefix ? base : base.getParent();
     if (folder == null || !Files.isDirectory(folder)) {
       return new ObjectListing(List.of(), List.of());
     }
-    String wanted = base.toString() + (key.endsWith("/") ? "/" : "");
+    String wanted = base.toString() + (folderPrefix && !base.toString().endsWith("/") ? "/" : "");
+    List<Path> files = new ArrayList<>();
+    try {
+      Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+          String name = dir.toString() + "/";
+          // Only folders that can hold a match are entered.
+          return dir.equals(folder) || name.startsWith(wanted) || wanted.startsWith(name)
+              ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+          if (attributes.isRegularFile() && file.toString().startsWith(wanted)
+              && !file.getFileName().toString().startsWith(TEMPORARY_PREFIX)) {
+            files.add(file);
+          }
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) {
+          // What cannot be read (a dangling link, a folder without permission) is no object.
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException e) {
+      throw new StorageException("58030", "Cannot list '" + prefix + "': " + e.getMessage(), e);
+    }
+    files.sort(null);
     List<ObjectInfo> objects = new ArrayList<>();
     TreeSet<String> prefixes = new TreeSet<>();
-    try (Stream<Path> walk = Files.walk(folder)) {
-      walk.filter(Files::isRegularFile)
-          .filter(p -> !p.getFileName().toString().startsWith(TEMPORARY_PREFIX))
-          .filter(p -> p.toString().startsWith(wanted))
-          .sorted()
-          .forEach(p -> {
-            String rest = p.toString().substring(wanted.length());
-            int cut = delimiter == null ? -1 : rest.indexOf(delimiter);
-            if (cut >= 0) {
-              prefixes.add(wanted + rest.substring(0, cut + delimiter.length()));
-            } else {
-              objects.add(info(prefix, p));
-            }
-          });
-    } catch (IOException | java.io.UncheckedIOException e) {
+    try {
+      for (Path file : files) {
+        String rest = file.toString().substring(wanted.length());
+        int cut = delimiter == null ? -1 : rest.indexOf(delimiter);
+        if (cut >= 0) {
+          prefixes.add(wanted + rest.substring(0, cut + delimiter.length()));
+        } else {
+          objects.add(info(prefix, file));
+        }
+      }
+    } catch (java.io.UncheckedIOException e) {
       throw new StorageException("58030", "Cannot list '" + prefix + "': " + e.getMessage(), e);
     }
     List<ObjectUri> common = new ArrayList<>();
     for (String p : prefixes) {
-      ObjectUri uri = uriOf(prefix, Path.of(p));
-      common.add(uri.asPrefix());
+      common.add(uriOf(prefix, Path.of(p)).asPrefix());
     }
     return new ObjectListing(objects, common);
   }
