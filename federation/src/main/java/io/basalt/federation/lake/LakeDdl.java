@@ -110,6 +110,11 @@ public final class LakeDdl {
         ifNotExists);
   }
 
+  /** Replaces a table's definition (location, properties), recording why. */
+  public CatalogTable replace(CatalogTable table, String reason) {
+    return catalog.replaceTable(table, reason);
+  }
+
   public void dropTable(QualifiedName name, boolean ifExists) {
     catalog.dropTable(database(name.schema()), name.name(), ifExists);
   }

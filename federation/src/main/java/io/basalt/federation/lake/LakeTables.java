@@ -62,21 +62,20 @@ final class LakeTables {
   /** The reader options of a table: delimiter, quoting, header lines, NULL marker, compression. */
   static FormatOptions options(CatalogTable table) {
     FileFormat format = format(table);
-    FormatOptions options = FormatOptions.of(format);
-    if (format != FileFormat.TEXT) {
-      return withCompression(options, table.parameters());
+    if (format == FileFormat.PARQUET) {
+      return FormatOptions.parquet();
+    }
+    if (format == FileFormat.JSON) {
+      return withCompression(FormatOptions.json(), table.parameters());
     }
     Map<String, String> serde = table.serdeParameters();
     boolean openCsv = OPEN_CSV_SERDE.equalsIgnoreCase(table.serde());
+    // OpenCSVSerde reads quoted CSV; ROW FORMAT DELIMITED (LazySimpleSerDe) reads plain fields.
+    FormatOptions options = openCsv ? FormatOptions.csv() : FormatOptions.text();
     String delimiter = first(serde, "field.delim", "separatorChar", "serialization.format");
     if (delimiter != null && !delimiter.isEmpty()) {
       options = options.withDelimiter(unescape(delimiter));
-    } else if (!openCsv) {
-      // Hive's default field delimiter for LazySimpleSerDe is Ctrl-A; Spectrum's is too, but
-      // Basalt's CREATE EXTERNAL TABLE without a delimiter is almost always meant as CSV.
-      options = options.withDelimiter(',');
     }
-    options = options.withQuoted(openCsv);
     if (openCsv) {
       String quote = serde.get("quoteChar");
       if (quote != null && !quote.isEmpty()) {

@@ -55,6 +55,14 @@ public interface ExternalCatalog {
       return null;
     }
 
+    /**
+     * Whether the statement runs when executed and reports an update count (UNLOAD, INSERT,
+     * MSCK REPAIR), rather than running as DDL when prepared.
+     */
+    default boolean reportsRowCount() {
+      return false;
+    }
+
     /** Runs the statement (once per execution). */
     StatementOutcome run(StatementEnvironment env);
   }

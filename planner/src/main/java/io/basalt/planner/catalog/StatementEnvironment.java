@@ -31,6 +31,13 @@ public interface StatementEnvironment {
     long forEachRow(Consumer<Object[]> sink);
   }
 
+  /** A parsed node as SQL text that plans the same way (e.g. the query of an INSERT). */
+  String sql(org.apache.calcite.sql.SqlNode node);
+
+  /** The storage type a column declaration's type names (SQLSTATE 0A000 when unsupported). */
+  io.basalt.storage.ColumnType columnType(org.apache.calcite.sql.SqlDataTypeSpec type,
+      String column);
+
   /** Plans {@code sql} (a query) in this session. */
   PlannedQuery plan(String sql);
 

@@ -40,6 +40,17 @@ final class SessionEnvironment implements StatementEnvironment {
   }
 
   @Override
+  public String sql(org.apache.calcite.sql.SqlNode node) {
+    return Sql.unparse(node);
+  }
+
+  @Override
+  public io.basalt.storage.ColumnType columnType(org.apache.calcite.sql.SqlDataTypeSpec type,
+      String column) {
+    return TypeMapping.toColumnType(queries.deriveType(type), column);
+  }
+
+  @Override
   public PlannedQuery plan(String sql) {
     QueryRunner.Planned planned = queries.plan(sql);
     List<ColumnDefinition> columns = new ArrayList<>();

@@ -158,7 +158,7 @@ public final class BasaltPrepare extends CalcitePrepareImpl {
       return ResultRows.signature(sql, context, resultColumns,
           dataContext -> statement.run(executor.environment(dataContext)).rows());
     }
-    if (node.getKind().belongsTo(SqlKind.DDL)) {
+    if (!statement.reportsRowCount()) {
       statement.run(executor.environment(context.getDataContext()));
       return updateSignature(sql, context, Meta.StatementType.OTHER_DDL, List.of(),
           dataContext -> 0);

@@ -1,0 +1,87 @@
+package io.basalt.federation;
+
+import static java.util.Objects.requireNonNull;
+
+import io.basalt.federation.datacatalog.DataCatalog;
+import io.basalt.federation.datacatalog.ExternalSchemaDefinition;
+import io.basalt.federation.lake.ExternalSchema;
+import io.basalt.federation.lake.LakeStatements;
+import io.basalt.federation.lake.LakeSystemTables;
+import io.basalt.federation.lake.ScanLog;
+import io.basalt.planner.catalog.ExternalCatalog;
+import io.basalt.planner.catalog.StatementEnvironment;
+import io.basalt.storage.objectstore.ObjectStore;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.calcite.schema.Schema;
+import org.apache.calcite.schema.Table;
+import org.apache.calcite.sql.SqlNode;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Every catalog of tables outside the native store, as the planner's {@link ExternalCatalog}:
+ * today the lake's Data Catalog (external Parquet, CSV and JSON tables over an object store).
+ * One instance per server, owned by the composition root.
+ */
+public final class FederatedCatalogs implements ExternalCatalog {
+  private final DataCatalog catalog;
+  private final ObjectStore store;
+  private final ScanLog scans = new ScanLog();
+  private final LakeStatements lake;
+  private final Map<String, Table> systemTables;
+
+  private FederatedCatalogs(DataCatalog catalog, ObjectStore store) {
+    this.catalog = requireNonNull(catalog, "catalog is null");
+    this.store = requireNonNull(store, "store is null");
+    this.lake = new LakeStatements(catalog, store);
+    this.systemTables = new LakeSystemTables(catalog, scans).tables();
+  }
+
+  /** The catalogs kept under {@code catalogDirectory}, reading files through {@code store}. */
+  public static FederatedCatalogs open(Path catalogDirectory, ObjectStore store) {
+    return new FederatedCatalogs(DataCatalog.open(catalogDirectory), store);
+  }
+
+  public DataCatalog dataCatalog() {
+    return catalog;
+  }
+
+  public ObjectStore objectStore() {
+    return store;
+  }
+
+  @Override
+  public Set<String> schemaNames() {
+    Set<String> names = new TreeSet<>();
+    catalog.externalSchemas().forEach(s -> names.add(s.name()));
+    return names;
+  }
+
+  @Override
+  public @Nullable Schema schema(String name) {
+    ExternalSchemaDefinition definition = catalog.externalSchema(name).orElse(null);
+    if (definition == null
+        || !definition.sourceKind().equals(ExternalSchemaDefinition.DATA_CATALOG)) {
+      return null;
+    }
+    return new ExternalSchema(catalog, store, scans, definition.name(), definition.database());
+  }
+
+  @Override
+  public Optional<ExternalStatement> statement(SqlNode statement, StatementEnvironment env) {
+    return lake.statement(statement, env);
+  }
+
+  @Override
+  public Map<String, Table> systemTables() {
+    return systemTables;
+  }
+
+  @Override
+  public long version() {
+    return catalog.version();
+  }
+}
