@@ -323,18 +323,23 @@ SqlDrop BasaltDropTable(Span s, boolean replace) :
     { return new SqlDropBasaltTable(s.end(this), ifExists, names, cascade); }
 }
 
-/** Parses DROP SCHEMA [IF EXISTS] s [CASCADE | RESTRICT]. */
+/** Parses DROP SCHEMA [IF EXISTS] s [DROP EXTERNAL DATABASE] [CASCADE | RESTRICT]. */
 SqlDrop BasaltDropSchema(Span s, boolean replace) :
 {
     final boolean ifExists;
     final SqlIdentifier name;
+    boolean dropExternalDatabase = false;
     final boolean cascade;
 }
 {
     <SCHEMA> ifExists = BasaltIfExists()
     name = SimpleIdentifier()
+    [ <DROP> <EXTERNAL> <DATABASE> { dropExternalDatabase = true; } ]
     cascade = BasaltCascadeOpt()
-    { return new SqlDropBasaltSchema(s.end(this), ifExists, name, cascade); }
+    {
+        return new SqlDropBasaltSchema(s.end(this), ifExists, name, dropExternalDatabase,
+            cascade);
+    }
 }
 
 /** Parses DROP VIEW [IF EXISTS] v into Calcite's own node. */
