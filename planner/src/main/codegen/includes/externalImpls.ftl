@@ -1,6 +1,7 @@
 <#--
   External (Redshift Spectrum and federated) schemas and tables for Basalt's parser: CREATE
-  EXTERNAL SCHEMA and CREATE EXTERNAL TABLE [AS].
+  EXTERNAL SCHEMA and CREATE EXTERNAL TABLE [AS]. ALTER TABLE's partition forms are in
+  alterImpls.ftl.
 -->
 
 /** Parses what follows CREATE [OR REPLACE] EXTERNAL: a SCHEMA or a TABLE. */
