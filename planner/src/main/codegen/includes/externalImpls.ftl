@@ -1,7 +1,7 @@
 <#--
   External (Redshift Spectrum and federated) schemas and tables for Basalt's parser: CREATE
-  EXTERNAL SCHEMA and CREATE EXTERNAL TABLE [AS]. ALTER TABLE's partition forms are in
-  alterImpls.ftl.
+  EXTERNAL SCHEMA, CREATE EXTERNAL TABLE [AS], MSCK REPAIR TABLE and CRAWL. ALTER TABLE's
+  partition forms are in alterImpls.ftl.
 -->
 
 /** Parses what follows CREATE [OR REPLACE] EXTERNAL: a SCHEMA or a TABLE. */
@@ -287,4 +287,64 @@ Map<String, String> BasaltPropertyList(String action) :
     )*
     <RPAREN>
     { return properties; }
+}
+
+/** Parses Athena's MSCK REPAIR TABLE t. */
+SqlNode BasaltMsckRepair() :
+{
+    final Span s;
+    final SqlIdentifier table;
+}
+{
+    <MSCK> { s = span(); } <REPAIR> <TABLE>
+    table = CompoundIdentifier()
+    { return new SqlMsckRepair(s.end(this), table); }
+}
+
+/** Parses CRAWL 's3://...' INTO DATABASE {db | 'db'} [WITH (key = value [, ...])]. */
+SqlNode BasaltCrawl() :
+{
+    final Span s;
+    final String location;
+    final String database;
+    final SqlIdentifier id;
+    final Map<String, String> options = new LinkedHashMap<String, String>();
+}
+{
+    <CRAWL> { s = span(); }
+    location = SimpleStringLiteral()
+    <INTO> <DATABASE>
+    (
+        id = SimpleIdentifier() { database = id.getSimple(); }
+    |
+        database = SimpleStringLiteral()
+    )
+    [
+        <WITH> <LPAREN>
+        BasaltCrawlOption(location, options)
+        ( <COMMA> BasaltCrawlOption(location, options) )*
+        <RPAREN>
+    ]
+    { return new SqlCrawl(s.end(this), location, database, options); }
+}
+
+/** Parses one CRAWL option: key = 'string' | number | TRUE | FALSE. */
+void BasaltCrawlOption(String location, Map<String, String> options) :
+{
+    final SqlIdentifier key;
+    final String value;
+    final SqlLiteral number;
+}
+{
+    key = SimpleIdentifier() <EQ>
+    (
+        value = SimpleStringLiteral()
+    |
+        number = NumericLiteral() { value = number.toValue(); }
+    |
+        <TRUE> { value = "true"; }
+    |
+        <FALSE> { value = "false"; }
+    )
+    { SqlCrawl.addOption(location, options, key.getSimple(), value, key.getParserPosition()); }
 }

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Tests external schemas and tables, and their partitions. */
+/** Tests external schemas and tables, their partitions, MSCK REPAIR and CRAWL. */
 class TestBasaltExternalParser {
   private static <T extends SqlNode> T parseAs(Class<T> type, String sql)
       throws SqlParseException {
@@ -409,6 +409,32 @@ class TestBasaltExternalParser {
     SqlAlterBasaltTable alter = (SqlAlterBasaltTable) parse(sql);
     assertThat(alter.action.toString()).startsWith(action);
     assertRoundTrip(alter);
+  }
+
+  @Test
+  void msckRepair() throws SqlParseException {
+    SqlMsckRepair repair = parseAs(SqlMsckRepair.class, "MSCK REPAIR TABLE spectrum.sales");
+    assertThat(repair.getKind()).isEqualTo(SqlKind.OTHER_DDL);
+    assertThat(repair.table.names).containsExactly("spectrum", "sales");
+    assertThat(redshift(repair)).isEqualTo("MSCK REPAIR TABLE \"spectrum\".\"sales\"");
+  }
+
+  @Test
+  void crawl() throws SqlParseException {
+    SqlCrawl crawl = parseAs(SqlCrawl.class,
+        "CRAWL 's3://bucket/prefix/' INTO DATABASE Lake "
+            + "WITH (format = 'parquet', max_depth = 3, \"Sample\" = -1.5, hive = TRUE)");
+    assertThat(crawl.getKind()).isEqualTo(SqlKind.OTHER_DDL);
+    assertThat(crawl.location).isEqualTo("s3://bucket/prefix/");
+    assertThat(crawl.database).isEqualTo("lake");
+    assertThat(crawl.options).containsExactly(Map.entry("format", "parquet"),
+        Map.entry("max_depth", "3"), Map.entry("Sample", "-1.5"), Map.entry("hive", "true"));
+
+    SqlCrawl quoted = parseAs(SqlCrawl.class, "CRAWL 's3://b/' INTO DATABASE 'My Lake'");
+    assertThat(quoted.database).isEqualTo("My Lake");
+    assertThat(quoted.options).isEmpty();
+    assertError("CRAWL 's3://b/' INTO DATABASE d WITH (a = 1, a = 2)",
+        "Cannot crawl 's3://b/': option \"a\" is specified more than once");
   }
 
   @Test
