@@ -1,7 +1,8 @@
 <#--
-  Redshift statements for Basalt's parser: CREATE/DROP TABLE, SCHEMA and VIEW, TRUNCATE, VACUUM
-  and ANALYZE. ALTER TABLE is in alterImpls.ftl, query syntax in expressionImpls.ftl, types in
-  typeImpls.ftl and COPY in copyImpls.ftl.
+  Redshift statements for Basalt's parser: CREATE/DROP TABLE, SCHEMA and VIEW, TRUNCATE, VACUUM,
+  ANALYZE and EXPLAIN ANALYZE. ALTER TABLE is in alterImpls.ftl, query syntax in
+  expressionImpls.ftl, types in typeImpls.ftl, COPY in copyImpls.ftl, external schemas and tables
+  in externalImpls.ftl and UNLOAD in unloadImpls.ftl.
 -->
 
 boolean BasaltIfNotExists() :
@@ -417,6 +418,21 @@ SqlNode BasaltAnalyze() :
         [ columns = BasaltNameList() ]
     ]
     { return new SqlAnalyze(s.end(this), table, columns); }
+}
+
+/**
+ * Parses EXPLAIN ANALYZE query; SqlStmt() tries it before Calcite's SqlExplain(), which keeps
+ * plain EXPLAIN query.
+ */
+SqlNode BasaltExplainAnalyze() :
+{
+    final Span s;
+    final SqlNode query;
+}
+{
+    <EXPLAIN> { s = span(); } <ANALYZE>
+    query = SqlQueryOrDml()
+    { return new SqlExplainAnalyze(s.end(this), query); }
 }
 
 /** One name, or a comma-separated list of names (SET search_path TO a, b) as a SqlNodeList. */
