@@ -1,21 +1,39 @@
 <#--
-  Redshift's ALTER TABLE for Basalt's parser; it reuses the column grammar of parserImpls.ftl.
+  Redshift's ALTER TABLE for Basalt's parser; it reuses the column grammar of parserImpls.ftl and
+  the property list of externalImpls.ftl.
 -->
 
 /**
  * Parses ALTER TABLE t followed by ADD [COLUMN], DROP [COLUMN], RENAME TO, RENAME [COLUMN] ... TO,
- * ALTER COLUMN ... TYPE, ALTER DISTSTYLE, ALTER DISTKEY or ALTER [COMPOUND] SORTKEY.
+ * ALTER COLUMN ... TYPE, ALTER DISTSTYLE, ALTER DISTKEY or ALTER [COMPOUND] SORTKEY, which give a
+ * SqlAlterBasaltTable; or, for an external table, by ADD [IF NOT EXISTS] PARTITION, DROP [IF
+ * EXISTS] PARTITION, [PARTITION (...)] SET LOCATION or SET TABLE PROPERTIES, which give a
+ * SqlAlterExternalTable.
  */
 SqlNode BasaltAlterTable() :
 {
     final Span s;
     final SqlIdentifier table;
     final SqlAlterBasaltTable.Action action;
+    final SqlAlterExternalTable.Action externalAction;
 }
 {
     <ALTER> { s = span(); } <TABLE>
     table = CompoundIdentifier()
     (
+        // "if" may name a column: ADD if INT adds it, ADD IF NOT EXISTS PARTITION does not.
+        LOOKAHEAD(3) externalAction = BasaltAlterTableAddPartitions(table) {
+            return new SqlAlterExternalTable(s.end(this), table, externalAction);
+        }
+    |
+        LOOKAHEAD(3) externalAction = BasaltAlterTableDropPartitions(table) {
+            return new SqlAlterExternalTable(s.end(this), table, externalAction);
+        }
+    |
+        externalAction = BasaltAlterTableSet(table) {
+            return new SqlAlterExternalTable(s.end(this), table, externalAction);
+        }
+    |
         action = BasaltAlterTableAdd(table)
     |
         action = BasaltAlterTableDrop()
@@ -25,6 +43,105 @@ SqlNode BasaltAlterTable() :
         <ALTER> action = BasaltAlterTableAlter()
     )
     { return new SqlAlterBasaltTable(s.end(this), table, action); }
+}
+
+/** Parses ADD [IF NOT EXISTS] PARTITION (k = v, ...) [LOCATION '...'] [[,] PARTITION ...]. */
+SqlAlterExternalTable.Action BasaltAlterTableAddPartitions(SqlIdentifier table) :
+{
+    final boolean ifNotExists;
+    final List<SqlAlterExternalTable.NewPartition> partitions =
+        new ArrayList<SqlAlterExternalTable.NewPartition>();
+    SqlAlterExternalTable.PartitionSpec partition;
+    String location;
+}
+{
+    <ADD> ifNotExists = BasaltIfNotExists()
+    partition = BasaltPartitionSpec(table) { location = null; }
+    [ <LOCATION> location = SimpleStringLiteral() ]
+    { partitions.add(new SqlAlterExternalTable.NewPartition(partition, location)); }
+    (
+        [ <COMMA> ]
+        partition = BasaltPartitionSpec(table) { location = null; }
+        [ <LOCATION> location = SimpleStringLiteral() ]
+        { partitions.add(new SqlAlterExternalTable.NewPartition(partition, location)); }
+    )*
+    { return new SqlAlterExternalTable.AddPartitions(ifNotExists, partitions); }
+}
+
+/** Parses DROP [IF EXISTS] PARTITION (k = v, ...) [, PARTITION ...]. */
+SqlAlterExternalTable.Action BasaltAlterTableDropPartitions(SqlIdentifier table) :
+{
+    final boolean ifExists;
+    final List<SqlAlterExternalTable.PartitionSpec> partitions =
+        new ArrayList<SqlAlterExternalTable.PartitionSpec>();
+    SqlAlterExternalTable.PartitionSpec partition;
+}
+{
+    <DROP> ifExists = BasaltIfExists()
+    partition = BasaltPartitionSpec(table) { partitions.add(partition); }
+    (
+        [ <COMMA> ]
+        partition = BasaltPartitionSpec(table) { partitions.add(partition); }
+    )*
+    { return new SqlAlterExternalTable.DropPartitions(ifExists, partitions); }
+}
+
+/**
+ * Parses [PARTITION (k = v, ...)] SET LOCATION '...', or SET TABLE PROPERTIES ('k' = 'v', ...)
+ * (also spelled SET TBLPROPERTIES).
+ */
+SqlAlterExternalTable.Action BasaltAlterTableSet(SqlIdentifier table) :
+{
+    SqlAlterExternalTable.PartitionSpec partition = null;
+    final String location;
+    final Map<String, String> properties;
+}
+{
+    partition = BasaltPartitionSpec(table)
+    <SET> <LOCATION> location = SimpleStringLiteral() {
+        return new SqlAlterExternalTable.SetLocation(partition, location);
+    }
+|
+    <SET>
+    (
+        <LOCATION> location = SimpleStringLiteral() {
+            return new SqlAlterExternalTable.SetLocation(null, location);
+        }
+    |
+        ( <TABLE> <PROPERTIES> | <TBLPROPERTIES> )
+        properties = BasaltPropertyList(SqlAlterExternalTable.errorPrefix(table)) {
+            return new SqlAlterExternalTable.SetTableProperties(properties);
+        }
+    )
+}
+
+/**
+ * Parses PARTITION (k = v [, ...]), where each value is a number, a string or a date/time
+ * literal.
+ */
+SqlAlterExternalTable.PartitionSpec BasaltPartitionSpec(SqlIdentifier table) :
+{
+    final Map<String, SqlLiteral> values = new LinkedHashMap<String, SqlLiteral>();
+}
+{
+    <PARTITION> <LPAREN>
+    BasaltPartitionValue(table, values)
+    ( <COMMA> BasaltPartitionValue(table, values) )*
+    <RPAREN>
+    { return new SqlAlterExternalTable.PartitionSpec(values); }
+}
+
+/** Parses one key = value of a partition. */
+void BasaltPartitionValue(SqlIdentifier table, Map<String, SqlLiteral> values) :
+{
+    final SqlIdentifier key;
+    final SqlNode value;
+}
+{
+    key = SimpleIdentifier() <EQ> value = NonIntervalLiteral() {
+        SqlAlterExternalTable.PartitionSpec.add(table, values, key.getSimple(),
+            (SqlLiteral) value, value.getParserPosition());
+    }
 }
 
 /** Parses ADD [COLUMN] name type [DEFAULT e] [ENCODE x] [NOT NULL | NULL]. */

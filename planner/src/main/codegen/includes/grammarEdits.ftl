@@ -20,7 +20,9 @@
      SqlNodeList value.
 
   EXPLAIN SELECT ... (Redshift's form, without PLAN FOR):
-  8. to 10. SqlExplain() makes "PLAN [detail] [depth] [AS format] FOR" optional.
+  8. to 10. SqlExplain() makes "PLAN [detail] [depth] [AS format] FOR" optional. EXPLAIN ANALYZE
+  needs no edit: it is a statement of its own (BasaltExplainAnalyze in parserImpls.ftl), which
+  SqlStmt() tries first.
 
   Each edit requires its anchor text exactly once, so a Calcite upgrade that changes the text
   fails the build here instead of silently losing the syntax.

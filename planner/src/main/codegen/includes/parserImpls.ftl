@@ -1,7 +1,8 @@
 <#--
-  Redshift statements for Basalt's parser: CREATE/DROP TABLE, SCHEMA and VIEW, TRUNCATE, VACUUM
-  and ANALYZE. ALTER TABLE is in alterImpls.ftl, query syntax in expressionImpls.ftl, types in
-  typeImpls.ftl and COPY in copyImpls.ftl.
+  Redshift statements for Basalt's parser: CREATE/DROP TABLE, SCHEMA and VIEW, TRUNCATE, VACUUM,
+  ANALYZE and EXPLAIN ANALYZE. ALTER TABLE is in alterImpls.ftl, query syntax in
+  expressionImpls.ftl, types in typeImpls.ftl, COPY in copyImpls.ftl, external schemas and tables
+  in externalImpls.ftl and UNLOAD in unloadImpls.ftl.
 -->
 
 boolean BasaltIfNotExists() :
@@ -323,18 +324,23 @@ SqlDrop BasaltDropTable(Span s, boolean replace) :
     { return new SqlDropBasaltTable(s.end(this), ifExists, names, cascade); }
 }
 
-/** Parses DROP SCHEMA [IF EXISTS] s [CASCADE | RESTRICT]. */
+/** Parses DROP SCHEMA [IF EXISTS] s [DROP EXTERNAL DATABASE] [CASCADE | RESTRICT]. */
 SqlDrop BasaltDropSchema(Span s, boolean replace) :
 {
     final boolean ifExists;
     final SqlIdentifier name;
+    boolean dropExternalDatabase = false;
     final boolean cascade;
 }
 {
     <SCHEMA> ifExists = BasaltIfExists()
     name = SimpleIdentifier()
+    [ <DROP> <EXTERNAL> <DATABASE> { dropExternalDatabase = true; } ]
     cascade = BasaltCascadeOpt()
-    { return new SqlDropBasaltSchema(s.end(this), ifExists, name, cascade); }
+    {
+        return new SqlDropBasaltSchema(s.end(this), ifExists, name, dropExternalDatabase,
+            cascade);
+    }
 }
 
 /** Parses DROP VIEW [IF EXISTS] v into Calcite's own node. */
@@ -412,6 +418,21 @@ SqlNode BasaltAnalyze() :
         [ columns = BasaltNameList() ]
     ]
     { return new SqlAnalyze(s.end(this), table, columns); }
+}
+
+/**
+ * Parses EXPLAIN ANALYZE query; SqlStmt() tries it before Calcite's SqlExplain(), which keeps
+ * plain EXPLAIN query.
+ */
+SqlNode BasaltExplainAnalyze() :
+{
+    final Span s;
+    final SqlNode query;
+}
+{
+    <EXPLAIN> { s = span(); } <ANALYZE>
+    query = SqlQueryOrDml()
+    { return new SqlExplainAnalyze(s.end(this), query); }
 }
 
 /** One name, or a comma-separated list of names (SET search_path TO a, b) as a SqlNodeList. */

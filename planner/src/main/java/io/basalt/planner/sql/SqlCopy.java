@@ -89,7 +89,7 @@ public final class SqlCopy extends SqlDdl {
       SqlDdlWriting.names(writer, columns);
     }
     writer.keyword("FROM");
-    writer.literal(quote(source));
+    SqlDdlWriting.string(writer, source);
     String format = options.get("FORMAT");
     options.forEach((name, value) -> {
       if (name.equals("FORMAT")) {
@@ -97,22 +97,18 @@ public final class SqlCopy extends SqlDdl {
         writer.keyword(value);
       } else if (FORMAT_ARGUMENT_OPTIONS.contains(name) && name.equals(format)) {
         // The argument of FORMAT AS JSON 'auto': the keyword is already written.
-        writer.literal(quote(value));
+        SqlDdlWriting.string(writer, value);
       } else if (name.equals("NULL")) {
         writer.keyword("NULL AS");
-        writer.literal(quote(value));
+        SqlDdlWriting.string(writer, value);
       } else {
         writer.keyword(name);
         if (NUMERIC_OPTIONS.contains(name) || WORD_OPTIONS.contains(name)) {
           writer.keyword(value);
         } else if (!value.isEmpty()) {
-          writer.literal(quote(value));
+          SqlDdlWriting.string(writer, value);
         }
       }
     });
-  }
-
-  private static String quote(String value) {
-    return "'" + value.replace("'", "''") + "'";
   }
 }

@@ -1,6 +1,7 @@
 package io.basalt.planner.sql;
 
 import java.util.List;
+import java.util.Map;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlWriter;
 
@@ -25,6 +26,28 @@ final class SqlDdlWriting {
       writer.sep(",");
       writer.identifier(name, true);
     }
+    writer.endList(frame);
+  }
+
+  /** Quotes {@code value} as a SQL string literal, doubling its quotes. */
+  static String quote(String value) {
+    return "'" + value.replace("'", "''") + "'";
+  }
+
+  /** Writes {@code value} as a string literal. */
+  static void string(SqlWriter writer, String value) {
+    writer.literal(quote(value));
+  }
+
+  /** Writes {@code ('key' = 'value', ...)}. */
+  static void properties(SqlWriter writer, Map<String, String> properties) {
+    SqlWriter.Frame frame = writer.startList("(", ")");
+    properties.forEach((key, value) -> {
+      writer.sep(",");
+      string(writer, key);
+      writer.keyword("=");
+      string(writer, value);
+    });
     writer.endList(frame);
   }
 }

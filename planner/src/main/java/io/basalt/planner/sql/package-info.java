@@ -6,7 +6,12 @@
  * through {@code SqlParser.config().withParserFactory(BasaltSqlParserImpl.FACTORY)}. Statements
  * become {@link io.basalt.planner.sql.SqlCreateBasaltTable}, {@link
  * io.basalt.planner.sql.SqlAlterBasaltTable}, {@link io.basalt.planner.sql.SqlCopy} and their
- * siblings here, or Calcite's own {@code SqlDropView} and {@code SqlTruncateTable}. Wrap the
+ * siblings here, or Calcite's own {@code SqlDropView} and {@code SqlTruncateTable}. External
+ * (Spectrum and federated) schemas and tables become {@link
+ * io.basalt.planner.sql.SqlCreateExternalSchema}, {@link
+ * io.basalt.planner.sql.SqlCreateExternalTable} and {@link
+ * io.basalt.planner.sql.SqlAlterExternalTable}; {@code EXPLAIN ANALYZE} becomes {@link
+ * io.basalt.planner.sql.SqlExplainAnalyze}, of kind OTHER rather than EXPLAIN. Wrap the
  * built-in operator table in {@link io.basalt.planner.sql.CaseInsensitiveOperatorTable}, because
  * unquoted function names reach the validator in lower case.
  */

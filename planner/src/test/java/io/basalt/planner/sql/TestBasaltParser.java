@@ -17,7 +17,9 @@ import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlExplain;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
@@ -379,6 +381,35 @@ class TestBasaltParser {
     SqlNode node = parse(sql);
     assertThat(node.isA(SqlKind.QUERY)).as(file.toString()).isTrue();
     assertRoundTrip(node);
+  }
+
+  @Test
+  void explainAnalyzeIsItsOwnNode() throws SqlParseException {
+    SqlNode node = parse("EXPLAIN ANALYZE SELECT a FROM t WHERE b > 1 ORDER BY a");
+    assertThat(node).isInstanceOf(SqlExplainAnalyze.class);
+    assertThat(node.getKind()).isEqualTo(SqlKind.OTHER);
+    SqlExplainAnalyze explain = (SqlExplainAnalyze) node;
+    assertThat(explain.getOperator()).isSameAs(SqlExplainAnalyze.OPERATOR);
+    assertThat(explain.query).isInstanceOf(SqlOrderBy.class);
+    assertThat((SqlNode) explain.operand(0)).isSameAs(explain.query);
+    assertRoundTrip(explain);
+    assertThat(redshift(explain)).startsWith("EXPLAIN ANALYZE");
+
+    SqlExplainAnalyze insert =
+        (SqlExplainAnalyze) parse("explain analyze INSERT INTO s.t SELECT * FROM u");
+    assertThat(insert.query).isInstanceOf(SqlInsert.class);
+    assertRoundTrip(insert);
+  }
+
+  @Test
+  void plainExplainStaysCalcites() throws SqlParseException {
+    for (String sql : new String[] {"EXPLAIN SELECT a FROM t", "EXPLAIN PLAN FOR SELECT a FROM t",
+        "EXPLAIN SELECT analyze FROM t"}) {
+      SqlNode node = parse(sql);
+      assertThat(node).as(sql).isInstanceOf(SqlExplain.class);
+      assertThat(((SqlExplain) node).getExplicandum()).isInstanceOf(SqlSelect.class);
+    }
+    assertThat(parse("ANALYZE t")).isInstanceOf(SqlAnalyze.class);
   }
 
   @Test
