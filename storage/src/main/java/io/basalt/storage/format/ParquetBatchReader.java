@@ -156,6 +156,7 @@ final class ParquetBatchReader implements FileBatchReader {
           .useRecordFilter(false)
           .useColumnIndexFilter(false)
           .useBloomFilter(false)
+          .usePageChecksumVerification(true)
           .build();
       ObjectInputFile input = new ObjectInputFile(store, split.file(), counters);
       reader = ParquetFileReader.open(input, footer, options, input.newStream());
