@@ -1,0 +1,271 @@
+package io.basalt.storage.format;
+
+import static java.util.Objects.requireNonNull;
+
+import com.github.luben.zstd.ZstdOutputStream;
+import io.basalt.storage.ColumnDefinition;
+import io.basalt.storage.ColumnType;
+import io.basalt.storage.ColumnVector;
+import io.basalt.storage.RowBatch;
+import io.basalt.storage.StorageException;
+import io.basalt.storage.format.FormatOptions.Compression;
+import io.basalt.storage.objectstore.ObjectStore;
+import io.basalt.storage.objectstore.ObjectStore.AbortableOutput;
+import io.basalt.storage.objectstore.ObjectUri;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Writes rows as delimited text that {@link FileReaders} reads back: the options' delimiter,
+ * the column names on a first line when {@code skipHeaderLines > 0}, NULL as the NULL marker
+ * (empty for {@link FormatOptions#csv()}), and with quoting, quotes around values that hold the
+ * delimiter, the quote, a line break or leading or trailing blanks, or that are empty or look
+ * like the marker. Without quoting such values cannot be written (22P04). Compression by the
+ * options, {@code AUTO} by the extension. {@link #close} publishes the object atomically;
+ * {@link #abort} leaves nothing. Not thread-safe.
+ */
+public final class CsvFileWriter implements AutoCloseable {
+  private final ObjectUri uri;
+  private final List<ColumnDefinition> columns;
+  private final FormatOptions options;
+  private final AbortableOutput output;
+  private final CountingOutputStream counted;
+  private final Writer writer;
+  private final String delimiter;
+  private long rows;
+  private boolean finished;
+
+  private CsvFileWriter(ObjectUri uri, List<ColumnDefinition> columns, FormatOptions options,
+      AbortableOutput output) throws IOException {
+    this.uri = uri;
+    this.columns = List.copyOf(columns);
+    this.options = options;
+    this.output = output;
+    this.counted = new CountingOutputStream(output);
+    Compression compression = options.compression();
+    if (compression == Compression.AUTO) {
+      Compression named = Decompression.fromName(uri.fileName());
+      compression = named == null ? Compression.NONE : named;
+    }
+    OutputStream out = switch (compression) {
+      case GZIP -> new GZIPOutputStream(counted, 1 << 16);
+      case ZSTD -> new ZstdOutputStream(counted);
+      case NONE, AUTO -> counted;
+    };
+    this.writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+    this.delimiter = String.valueOf(options.delimiter());
+    if (options.skipHeaderLines() > 0) {
+      for (int c = 0; c < this.columns.size(); c++) {
+        if (c > 0) {
+          writer.write(delimiter);
+        }
+        writeText(this.columns.get(c).name(), this.columns.get(c));
+      }
+      writer.write('\n');
+      for (int line = 1; line < options.skipHeaderLines(); line++) {
+        writer.write('\n');
+      }
+    }
+  }
+
+  /** Starts writing text at {@code uri}; nothing is visible until close. */
+  public static CsvFileWriter create(ObjectStore store, ObjectUri uri,
+      List<ColumnDefinition> columns, FormatOptions options) {
+    requireNonNull(store, "store is null");
+    requireNonNull(uri, "uri is null");
+    requireNonNull(options, "options is null");
+    if (options.format() != FileFormat.TEXT) {
+      throw new IllegalArgumentException("CSV writers write TEXT, not " + options.format());
+    }
+    AbortableOutput output = store.create(uri);
+    try {
+      return new CsvFileWriter(uri, columns, options, output);
+    } catch (IOException | RuntimeException e) {
+      output.abort();
+      throw failure(uri, e);
+    }
+  }
+
+  private static StorageException failure(ObjectUri uri, Exception e) {
+    if (e instanceof StorageException storage) {
+      return storage;
+    }
+    return new StorageException("58030", "Cannot write '" + uri + "': " + e.getMessage(), e);
+  }
+
+  /** Appends one row, its values in the storage representation of the column types. */
+  public void write(Object[] row) {
+    check(row.length);
+    try {
+      for (int c = 0; c < row.length; c++) {
+        if (c > 0) {
+          writer.write(delimiter);
+        }
+        Object value = row[c];
+        if (value == null) {
+          writer.write(options.nullMarker());
+        } else {
+          writeValue(value, columns.get(c));
+        }
+      }
+      writer.write('\n');
+      rows++;
+    } catch (IOException e) {
+      abort();
+      throw failure(uri, e);
+    }
+  }
+
+  /** Appends the batch's rows; its columns are the file's, in order. */
+  public void write(RowBatch batch) {
+    check(batch.columnCount());
+    Object[] row = new Object[columns.size()];
+    for (int r = 0; r < batch.rowCount(); r++) {
+      for (int c = 0; c < row.length; c++) {
+        ColumnVector vector = batch.column(c);
+        row[c] = vector.get(r);
+      }
+      write(row);
+    }
+  }
+
+  private void check(int width) {
+    if (finished) {
+      throw new IllegalStateException("'" + uri + "' is already closed or aborted");
+    }
+    if (width != columns.size()) {
+      throw new IllegalArgumentException("a row of " + width + " values for " + columns.size()
+          + " columns");
+    }
+  }
+
+  private void writeValue(Object value, ColumnDefinition column) throws IOException {
+    ColumnType type = column.type();
+    String text = switch (type.name()) {
+      case DATE -> TemporalText.formatDate(((Number) value).longValue());
+      case TIMESTAMP -> TemporalText.formatTimestamp(((Number) value).longValue());
+      case TIMESTAMPTZ -> TemporalText.formatTimestamp(((Number) value).longValue()) + "+00";
+      case DECIMAL -> value instanceof BigDecimal d ? d.toPlainString() : value.toString();
+      case REAL -> Float.toString(((Number) value).floatValue());
+      case BOOLEAN -> value.toString();
+      case CHAR, VARCHAR -> null;
+      default -> value.toString();
+    };
+    if (text == null) {
+      writeText(value.toString(), column);
+    } else {
+      writer.write(text);
+    }
+  }
+
+  private void writeText(String text, ColumnDefinition column) throws IOException {
+    if (!needsQuotes(text)) {
+      writer.write(text);
+      return;
+    }
+    if (!options.quoted()) {
+      throw new StorageException("22P04", "Cannot write '" + uri + "': a value of column '"
+          + column.name() + "' holds the delimiter or a line break, or equals the NULL marker,"
+          + " and the format has no quoting");
+    }
+    char quote = options.quote();
+    writer.write(quote);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == quote) {
+        writer.write(quote);
+      }
+      writer.write(c);
+    }
+    writer.write(quote);
+  }
+
+  private boolean needsQuotes(String text) {
+    if (text.equals(options.nullMarker())) {
+      return true;
+    }
+    if (options.quoted() && (text.isEmpty() || text.charAt(0) == ' '
+        || text.charAt(text.length() - 1) == ' ')) {
+      return true;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == options.delimiter() || c == '\n' || c == '\r'
+          || options.quoted() && c == options.quote()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  public long rowsWritten() {
+    return rows;
+  }
+
+  /** Bytes sent to the object so far (compressed); buffered text is not counted until flushed. */
+  public long bytesWritten() {
+    return counted.count;
+  }
+
+  /** Flushes the text and publishes the object. */
+  @Override
+  public void close() {
+    if (finished) {
+      return;
+    }
+    finished = true;
+    try {
+      writer.close();
+    } catch (IOException | RuntimeException e) {
+      output.abort();
+      throw failure(uri, e);
+    }
+  }
+
+  /** Discards everything written; the object is not created. */
+  public void abort() {
+    if (!finished) {
+      finished = true;
+      output.abort();
+    }
+  }
+
+  /** Counts the bytes that reach the object. */
+  private static final class CountingOutputStream extends OutputStream {
+    private final OutputStream out;
+    private long count;
+
+    CountingOutputStream(OutputStream out) {
+      this.out = out;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      out.write(b);
+      count++;
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+      out.write(bytes, offset, length);
+      count += length;
+    }
+
+    @Override
+    public void flush() throws IOException {
+      out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+      out.close();
+    }
+  }
+}

@@ -1,0 +1,253 @@
+package io.basalt.storage.format;
+
+import io.basalt.storage.ColumnDefinition;
+import io.basalt.storage.ColumnVector;
+import io.basalt.storage.RowBatch;
+import io.basalt.storage.StorageException;
+import io.basalt.storage.objectstore.ObjectStore;
+import io.basalt.storage.objectstore.ObjectUri;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.VersionParser;
+import org.apache.parquet.column.ColumnReader;
+import org.apache.parquet.column.impl.ColumnReaderImpl;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.Type;
+
+/**
+ * Reads the row groups of one Parquet split whose statistics may match the predicates, fetching
+ * only the chunks of the requested columns, and decodes them column by column into batches.
+ */
+final class ParquetBatchReader implements FileBatchReader {
+  private final ObjectStore store;
+  private final FileSplit split;
+  private final ObjectUri uri;
+  private final FileReadRequest request;
+  private final ScanCounters counters;
+  private final ParquetMetadata footer;
+  private final List<Integer> blocks = new ArrayList<>();
+  /** The distinct table columns to return, and for each output position its index here. */
+  private final List<ParquetColumnBinding> bindings = new ArrayList<>();
+  private final int[] outputs;
+  private final MessageType requested;
+  private final RowGroupPruner pruner;
+  private final VersionParser.ParsedVersion writerVersion;
+  private ParquetFileReader reader;
+  private PageReadStore rowGroup;
+  private ColumnReader[] columnReaders;
+  private int nextBlock;
+  private int currentBlock = -1;
+  private long remaining;
+  private boolean closed;
+
+  ParquetBatchReader(ObjectStore store, FileSplit split, FileReadRequest request,
+      ParquetFooters footers) {
+    this.store = store;
+    this.split = split;
+    this.uri = split.file().uri();
+    this.request = request;
+    this.counters = request.counters();
+    this.footer = footers.footer(store, split.file());
+    counters.addSplit();
+    if (split.start() == 0) {
+      counters.addFileRead();
+    }
+    MessageType schema = footer.getFileMetaData().getSchema();
+    List<ColumnDefinition> columns = request.tableColumns();
+    Map<Integer, ParquetColumnBinding> byColumn = new HashMap<>();
+    int[] projection = request.columns();
+    outputs = new int[projection.length];
+    Map<Integer, Integer> distinct = new LinkedHashMap<>();
+    for (int i = 0; i < projection.length; i++) {
+      Integer slot = distinct.get(projection[i]);
+      if (slot == null) {
+        ParquetColumnBinding binding = ParquetColumnBinding.bind(uri, schema,
+            columns.get(projection[i]));
+        slot = bindings.size();
+        bindings.add(binding);
+        distinct.put(projection[i], slot);
+        byColumn.put(projection[i], binding);
+      }
+      outputs[i] = slot;
+    }
+    for (var predicate : request.predicates()) {
+      byColumn.computeIfAbsent(predicate.column(),
+          c -> ParquetColumnBinding.bind(uri, schema, columns.get(c)));
+    }
+    pruner = new RowGroupPruner(columns, request.predicates(), byColumn);
+    List<Type> fields = new ArrayList<>();
+    for (ParquetColumnBinding binding : bindings) {
+      if (!binding.missing() && !fields.contains(binding.field())) {
+        fields.add(binding.field());
+      }
+    }
+    requested = new MessageType(schema.getName(), fields);
+    List<BlockMetaData> all = footer.getBlocks();
+    for (int i = 0; i < all.size(); i++) {
+      if (split.contains(all.get(i).getStartingPos())) {
+        blocks.add(i);
+      }
+    }
+    writerVersion = writerVersion(footer.getFileMetaData().getCreatedBy());
+  }
+
+  private static VersionParser.ParsedVersion writerVersion(String createdBy) {
+    try {
+      return createdBy == null ? null : VersionParser.parse(createdBy);
+    } catch (Exception e) {
+      return null; // only used to work around bugs of old parquet-mr writers
+    }
+  }
+
+  @Override
+  public boolean hasNext() {
+    while (remaining == 0) {
+      if (closed || !advance()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean advance() {
+    while (nextBlock < blocks.size()) {
+      int index = blocks.get(nextBlock++);
+      BlockMetaData block = footer.getBlocks().get(index);
+      if (block.getRowCount() == 0) {
+        continue;
+      }
+      if (!pruner.mayMatch(block)) {
+        counters.addRowGroupSkipped();
+        continue;
+      }
+      checkCanceled();
+      counters.addRowGroupRead();
+      currentBlock = index;
+      try {
+        openRowGroup(index);
+      } catch (IOException | RuntimeException e) {
+        throw failure(e, null);
+      }
+      remaining = block.getRowCount();
+      return true;
+    }
+    return false;
+  }
+
+  private void openRowGroup(int index) throws IOException {
+    closeRowGroup();
+    if (requested.getFieldCount() == 0) {
+      return; // no column is in the file: the row count is all that is needed
+    }
+    if (reader == null) {
+      ParquetReadOptions options = ParquetReadOptions.builder()
+          .useStatsFilter(false)
+          .useDictionaryFilter(false)
+          .useRecordFilter(false)
+          .useColumnIndexFilter(false)
+          .useBloomFilter(false)
+          .usePageChecksumVerification(true)
+          .build();
+      ObjectInputFile input = new ObjectInputFile(store, split.file(), counters);
+      reader = ParquetFileReader.open(input, footer, options, input.newStream());
+      reader.setRequestedSchema(requested);
+    }
+    rowGroup = reader.readRowGroup(index);
+    columnReaders = new ColumnReader[bindings.size()];
+    for (int i = 0; i < bindings.size(); i++) {
+      ParquetColumnBinding binding = bindings.get(i);
+      if (!binding.missing()) {
+        binding.decoder().startRowGroup();
+        columnReaders[i] = new ColumnReaderImpl(binding.descriptor(),
+            rowGroup.getPageReader(binding.descriptor()), binding.decoder(), writerVersion);
+      }
+    }
+  }
+
+  @Override
+  public RowBatch next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException();
+    }
+    checkCanceled();
+    int count = (int) Math.min(request.batchRows(), remaining);
+    ColumnVector[] vectors = new ColumnVector[bindings.size()];
+    for (int i = 0; i < vectors.length; i++) {
+      ParquetColumnBinding binding = bindings.get(i);
+      if (binding.missing()) {
+        vectors[i] = ArrayColumnVector.allNull(binding.column().type(), count);
+        continue;
+      }
+      try {
+        vectors[i] = binding.decoder().read(columnReaders[i], count);
+      } catch (RuntimeException e) {
+        throw failure(e, binding.column());
+      }
+    }
+    remaining -= count;
+    counters.addRowsRead(count);
+    List<ColumnVector> columns = new ArrayList<>(outputs.length);
+    for (int output : outputs) {
+      columns.add(vectors[output]);
+    }
+    return new ArrayRowBatch(count, columns);
+  }
+
+  private void checkCanceled() {
+    if (request.canceled().getAsBoolean()) {
+      throw new StorageException("57014", "Query was canceled");
+    }
+  }
+
+  /** The error to report: store errors as they are, anything else as corrupt data (22P04). */
+  private StorageException failure(Exception e, ColumnDefinition column) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof StorageException storage) {
+        return storage;
+      }
+    }
+    if (e instanceof BadValueException bad) {
+      return new StorageException(bad.sqlState(), "Cannot read '" + uri + "' row group "
+          + currentBlock + ": " + bad.getMessage() + " in column '" + column.name() + "'", bad);
+    }
+    String where = column == null ? "" : ", column '" + column.name() + "'";
+    return new StorageException("22P04", "Cannot read '" + uri + "': corrupt Parquet data in row"
+        + " group " + currentBlock + where + " (" + e + ")", e);
+  }
+
+  private void closeRowGroup() {
+    if (rowGroup != null) {
+      rowGroup.close();
+      rowGroup = null;
+      columnReaders = null;
+    }
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    remaining = 0;
+    closeRowGroup();
+    if (reader != null) {
+      try {
+        reader.close();
+      } catch (IOException ignored) {
+        // Reads are done; a failing close loses nothing.
+      }
+      reader = null;
+    }
+  }
+}

@@ -1,0 +1,437 @@
+package io.basalt.storage.format;
+
+import io.basalt.storage.ColumnType;
+import io.basalt.storage.TypeName;
+import io.basalt.storage.block.PhysicalType;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import org.apache.parquet.column.ColumnReader;
+import org.apache.parquet.column.Dictionary;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.io.api.PrimitiveConverter;
+
+/**
+ * Decoders that read one flat Parquet column's values straight into a batch's arrays, one class
+ * per conversion from the file's type to the table's, each with its own loop so that the value
+ * accessor it calls stays monomorphic.
+ */
+final class ParquetDecoders {
+  private static final long MILLIS_PER_DAY = 86_400_000L;
+  private static final long JULIAN_EPOCH_DAY = 2_440_588L;
+
+  private ParquetDecoders() {}
+
+  /**
+   * Reads {@code count} values of a column into a vector of the table column's type. The same
+   * decoder serves every row group of a split.
+   */
+  abstract static class Decoder extends PrimitiveConverter {
+    final ColumnType type;
+    final int maxDefinition;
+    boolean[] nulls;
+
+    Decoder(ColumnType type, int maxDefinition) {
+      this.type = type;
+      this.maxDefinition = maxDefinition;
+    }
+
+    /** Called when a row group starts, before its reader is made. */
+    void startRowGroup() {}
+
+    abstract ArrayColumnVector read(ColumnReader reader, int count);
+
+    final boolean present(ColumnReader reader, int row, int count) {
+      if (reader.getCurrentDefinitionLevel() == maxDefinition) {
+        return true;
+      }
+      if (nulls == null) {
+        nulls = new boolean[count];
+      }
+      nulls[row] = true;
+      return false;
+    }
+
+    final boolean[] takeNulls() {
+      boolean[] result = nulls;
+      nulls = null;
+      return result;
+    }
+
+    /**
+     * A row-group minimum or maximum, as parquet-java's statistics hold it, in the comparable
+     * form of the table column's physical type (see {@link io.basalt.storage.zonemap.ZoneMap}),
+     * or null when it cannot bound the converted values.
+     */
+    abstract Comparable<?> zoneValue(Object statistic);
+  }
+
+  /** INT32 or INT64 into SMALLINT, INTEGER or BIGINT, range-checked when narrowing. */
+  static final class IntegerDecoder extends Decoder {
+    private final boolean int64;
+    private final boolean unsigned;
+    private final long min;
+    private final long max;
+
+    IntegerDecoder(ColumnType type, int maxDefinition, boolean int64, boolean unsigned) {
+      super(type, maxDefinition);
+      this.int64 = int64;
+      this.unsigned = unsigned;
+      this.min = switch (type.name()) {
+        case SMALLINT -> Short.MIN_VALUE;
+        case INTEGER -> Integer.MIN_VALUE;
+        default -> Long.MIN_VALUE;
+      };
+      this.max = switch (type.name()) {
+        case SMALLINT -> Short.MAX_VALUE;
+        case INTEGER -> Integer.MAX_VALUE;
+        default -> Long.MAX_VALUE;
+      };
+    }
+
+    @Override
+    ArrayColumnVector read(ColumnReader reader, int count) {
+      long[] values = new long[count];
+      boolean checked = min != Long.MIN_VALUE || unsigned;
+      for (int i = 0; i < count; i++) {
+        if (present(reader, i, count)) {
+          long v = int64 ? reader.getLong() : unsigned ? reader.getInteger() & 0xffffffffL
+              : reader.getInteger();
+          if (checked) {
+            check(v);
+          }
+          values[i] = v;
+        }
+        reader.consume();
+      }
+      return ArrayColumnVector.ofLongs(type, count, values, takeNulls());
+    }
+
+    private void check(long v) {
+      if (int64 && unsigned && v < 0) {
+        throw BadValueException.outOfRange("value " + Long.toUnsignedString(v)
+            + " is out of range for " + ColumnTypes.label(type));
+      }
+      if (v < min || v > max) {
+        throw BadValueException.outOfRange("value " + v + " is out of range for "
+            + ColumnTypes.label(type));
+      }
+    }
+
+    @Override
+    Comparable<?> zoneValue(Object statistic) {
+      if (statistic instanceof Integer i) {
+        return unsigned ? i & 0xffffffffL : (long) i;
+      }
+      if (statistic instanceof Long l) {
+        return unsigned && l < 0 ? null : l;
+      }
+      return null;
+    }
+  }
+
+  /** INT32 DATE into DATE (days), or into TIMESTAMP(TZ) as midnight UTC. */
+  static final class DateDecoder extends Decoder {
+    private final long factor;
+
+    DateDecoder(ColumnType type, int maxDefinition) {
+      super(type, maxDefinition);
+      factor = type.name() == TypeName.DATE ? 1 : MILLIS_PER_DAY;
+    }
+
+    @Override
+    ArrayColumnVector read(ColumnReader reader, int count) {
+      long[] values = new long[count];
+      for (int i = 0; i < count; i++) {
+        if (present(reader, i, count)) {
+          values[i] = reader.getInteger() * factor;
+        }
+        reader.consume();
+      }
+      return ArrayColumnVector.ofLongs(type, count, values, takeNulls());
+    }
+
+    @Override
+    Comparable<?> zoneValue(Object statistic) {
+      return statistic instanceof Integer i ? i * factor : null;
+    }
+  }
+
+  /** INT64 TIMESTAMP in millis, micros or nanos into milliseconds (rounded down). */
+  static final class TimestampDecoder extends Decoder {
+    private final long divisor;
+
+    TimestampDecoder(ColumnType type, int maxDefinition, long divisor) {
+      super(type, maxDefinition);
+      this.divisor = divisor;
+    }
+
+    @Override
+    ArrayColumnVector read(ColumnReader reader, int count) {
+      long[] values = new long[count];
+      for (int i = 0; i < count; i++) {
+        if (present(reader, i, count)) {
+          values[i] = divisor == 1 ? reader.getLong() : Math.floorDiv(reader.getLong(), divisor);
+        }
+        reader.consume();
+      }
+      return ArrayColumnVector.ofLongs(type, count, values, takeNulls());
+    }
+
+    @Override
+    Comparable<?> zoneValue(Object statistic) {
+      return statistic instanceof Long l ? Math.floorDiv(l, divisor) : null;
+    }
+  }
+
+  /** Legacy INT96 timestamps (Impala, Hive, Spark): nanos of day and Julian day, little-endian. */
+  static final class Int96Decoder extends Decoder {
+    Int96Decoder(ColumnType type, int maxDefinition) {
+      super(type, maxDefinition);
+    }
+
+    @Override
+    ArrayColumnVector read(ColumnReader reader, int count) {
+      long[] values = new long[count];
+      for (int i = 0; i < count; i++) {
+        if (present(reader, i, count)) {
+          ByteBuffer bytes = reader.getBinary().toByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
+          long nanos = bytes.getLong();
+          int julianDay = bytes.getInt();
+          values[i] = (julianDay - JULIAN_EPOCH_DAY) * MILLIS_PER_DAY
+              + Math.floorDiv(nanos, 1_000_000L);
+        }
+        reader.consume();
+      }
+      return ArrayColumnVector.ofLongs(type, count, values, takeNulls());
+    }
+
+    @Override
+    Comparable<?> zoneValue(Object statistic) {
+      return null; // INT96 has no defined sort order
+    }
+  }
+
+  /** BOOLEAN into 0/1. */
+  static final class BooleanDecoder extends Decoder {
+    BooleanDecoder(ColumnType type, int maxDefinition) {
+      super(type, maxDefinition);
+    }
+
+    @Override
+    ArrayColumnVector read(ColumnReader reader, int count) {
+      long[] values = new long[count];
+      for (int i = 0; i < count; i++) {
+        if (present(reader, i, count) && reader.getBoolean()) {
+          values[i] = 1;
+        }
+        reader.consume();
+      }
+      return ArrayColumnVector.ofLongs(type, count, values, takeNulls());
+    }
+
+    @Override
+    Comparable<?> zoneValue(Object statistic) {
+      return statistic instanceof Boolean b ? (b ? 1L : 0L) : null;
+    }
+  }
+
+  /** FLOAT, DOUBLE, INT32 or INT64 into REAL or DOUBLE. */
+  static final class FloatingDecoder extends Decoder {
+    private final org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName source;
+    private final boolean toReal;
+
+    FloatingDecoder(ColumnType type, int maxDefinition,
+        org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName source) {
+      super(type, maxDefinition);
+      this.source = source;
+      this.toReal = type.name() == TypeName.REAL;
+    }
+
+    @Override
+    ArrayColumnVector read(ColumnReader reader, int count) {
+      double[] values = new double[count];
+      for (int i = 0; i < count; i++) {
+        if (present(reader, i, count)) {
+          values[i] = switch (source) {
+            case FLOAT -> reader.getFloat();
+            case DOUBLE -> toReal ? (float) reader.getDouble() : reader.getDouble();
+            case INT32 -> reader.getInteger();
+            default -> reader.getLong();
+          };
+        }
+        reader.consume();
+      }
+      return ArrayColumnVector.ofDoubles(type, count, values, takeNulls());
+    }
+
+    @Override
+    Comparable<?> zoneValue(Object statistic) {
+      if (!(statistic instanceof Number n)) {
+        return null;
+      }
+      double v = statistic instanceof Double && toReal ? (float) n.doubleValue() : n.doubleValue();
+      return Double.isNaN(v) ? null : v;
+    }
+  }
+
+  /** DECIMAL (INT32, INT64, BINARY or FIXED) or an integer into a long-backed DECIMAL. */
+  static final class DecimalDecoder extends Decoder {
+    private final org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName source;
+    private final int fileScale;
+    private final boolean wide;
+
+    DecimalDecoder(ColumnType type, int maxDefinition,
+        org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName source, int fileScale) {
+      super(type, maxDefinition);
+      this.source = source;
+      this.fileScale = fileScale;
+      this.wide = PhysicalType.of(type) == PhysicalType.BIG_DECIMAL;
+    }
+
+    @Override
+    ArrayColumnVector read(ColumnReader reader, int count) {
+      if (wide) {
+        Object[] values = new Object[count];
+        for (int i = 0; i < count; i++) {
+          if (present(reader, i, count)) {
+            values[i] = DecimalValues.rescale(decimal(reader), type);
+          }
+          reader.consume();
+        }
+        return ArrayColumnVector.ofObjects(type, count, values, takeNulls());
+      }
+      long[] values = new long[count];
+      boolean same = fileScale == type.scale();
+      for (int i = 0; i < count; i++) {
+        if (present(reader, i, count)) {
+          values[i] = switch (source) {
+            case INT32 -> DecimalValues.rescale(reader.getInteger(), fileScale, type);
+            case INT64 -> DecimalValues.rescale(reader.getLong(), fileScale, type);
+            default -> binary(reader.getBinary(), same);
+          };
+        }
+        reader.consume();
+      }
+      return ArrayColumnVector.ofLongs(type, count, values, takeNulls());
+    }
+
+    private long binary(Binary binary, boolean sameScale) {
+      byte[] bytes = binary.getBytesUnsafe();
+      if (bytes.length <= 8 && bytes.length > 0) {
+        return DecimalValues.rescale(DecimalValues.longFromBytes(bytes, 0, bytes.length),
+            fileScale, type);
+      }
+      BigDecimal value = DecimalValues.rescale(DecimalValues.fromBytes(bytes, fileScale), type);
+      return value.unscaledValue().longValueExact();
+    }
+
+    private BigDecimal decimal(ColumnReader reader) {
+      return switch (source) {
+        case INT32 -> BigDecimal.valueOf(reader.getInteger(), fileScale);
+        case INT64 -> BigDecimal.valueOf(reader.getLong(), fileScale);
+        default -> DecimalValues.fromBytes(reader.getBinary().getBytesUnsafe(), fileScale);
+      };
+    }
+
+    @Override
+    Comparable<?> zoneValue(Object statistic) {
+      BigDecimal value;
+      if (statistic instanceof Integer i) {
+        value = BigDecimal.valueOf(i, fileScale);
+      } else if (statistic instanceof Long l) {
+        value = BigDecimal.valueOf(l, fileScale);
+      } else if (statistic instanceof Binary b && b.length() > 0) {
+        value = DecimalValues.fromBytes(b.getBytes(), fileScale);
+      } else {
+        return null;
+      }
+      try {
+        BigDecimal scaled = DecimalValues.rescale(value, type);
+        return wide ? scaled : (Comparable<?>) scaled.unscaledValue().longValueExact();
+      } catch (BadValueException | ArithmeticException e) {
+        return null;
+      }
+    }
+  }
+
+  /**
+   * BINARY strings into CHAR/VARCHAR. Dictionary pages are decoded once per distinct value, so
+   * repeated values share one String.
+   */
+  static final class StringDecoder extends Decoder {
+    private final boolean blankInsensitive;
+    private Dictionary dictionary;
+    private String[] decoded;
+    private Object[] values;
+    private int row;
+
+    StringDecoder(ColumnType type, int maxDefinition) {
+      super(type, maxDefinition);
+      blankInsensitive = PhysicalType.ignoresTrailingBlanks(type);
+    }
+
+    @Override
+    void startRowGroup() {
+      dictionary = null;
+      decoded = null;
+    }
+
+    @Override
+    public boolean hasDictionarySupport() {
+      return true;
+    }
+
+    @Override
+    public void setDictionary(Dictionary newDictionary) {
+      dictionary = newDictionary;
+      decoded = new String[newDictionary.getMaxId() + 1];
+    }
+
+    @Override
+    public void addValueFromDictionary(int id) {
+      String value = decoded[id];
+      if (value == null) {
+        value = dictionary.decodeToBinary(id).toStringUsingUTF8();
+        decoded[id] = value;
+      }
+      values[row] = value;
+    }
+
+    @Override
+    public void addBinary(Binary value) {
+      values[row] = value.toStringUsingUTF8();
+    }
+
+    @Override
+    ArrayColumnVector read(ColumnReader reader, int count) {
+      values = new Object[count];
+      for (row = 0; row < count; row++) {
+        if (present(reader, row, count)) {
+          reader.writeCurrentValueToConverter();
+        }
+        reader.consume();
+      }
+      Object[] result = values;
+      values = null;
+      return ArrayColumnVector.ofObjects(type, count, result, takeNulls());
+    }
+
+    @Override
+    Comparable<?> zoneValue(Object statistic) {
+      if (!(statistic instanceof Binary binary)) {
+        return null;
+      }
+      String value = binary.toStringUsingUTF8();
+      // Parquet orders by UTF-8 bytes, String.compareTo by UTF-16 units: they differ only for
+      // surrogates. CHAR drops trailing blanks, which keeps the order only above the blank.
+      for (int i = 0; i < value.length(); i++) {
+        char c = value.charAt(i);
+        if (Character.isSurrogate(c) || c >= '\uE000' || blankInsensitive && c < ' ') {
+          return null;
+        }
+      }
+      return blankInsensitive ? PhysicalType.stripBlanks(value) : value;
+    }
+  }
+}
