@@ -7,6 +7,7 @@ import io.basalt.ingest.IngestService;
 import io.basalt.ingest.LoadErrors;
 import io.basalt.planner.BasaltPlanner;
 import io.basalt.planner.rel.vector.EngineSettings;
+import io.basalt.federation.FederatedCatalogs;
 import io.basalt.planner.CopyRunner;
 import io.basalt.server.avatica.BasaltHandler;
 import io.basalt.server.avatica.BasaltMeta;
@@ -64,14 +65,17 @@ public final class BasaltServer implements AutoCloseable {
           StorageConfig.defaults().withSlices(config.slices()));
       storage.createSchema(LoadErrors.SCHEMA, true);
       storage.createTable(LoadErrors.TABLE_DEFINITION, true);
-      ObjectStore objects = ObjectStoreConfig.load(null, System.getenv(), directory).open();
+      ObjectStore objects = ObjectStoreConfig.load(Settings.read(config.configFile()),
+          System.getenv(), directory).open();
+      FederatedCatalogs external = FederatedCatalogs.open(directory.resolve("catalog"), objects);
       IngestService ingest = new IngestService(storage, objects, config.slices());
       CopyRunner copy = (request, queryId, canceled) -> ingest.copy(
           new CopyCommand(request.schema(), request.table(), request.columns(), request.source(),
               request.options()), queryId, canceled).rowsLoaded();
       long queryMemory = config.queryMemoryMb() > 0 ? config.queryMemoryMb() << 20
           : EngineSettings.defaultQueryMemoryLimit();
-      BasaltPlanner planner = new BasaltPlanner(storage, copy, config.slices(), queryMemory);
+      BasaltPlanner planner = new BasaltPlanner(storage, copy, config.slices(), queryMemory,
+          external);
       planner.warmUp();
       String password = config.adminPassword() != null ? config.adminPassword()
           : System.getenv("BASALT_ADMIN_PASSWORD");

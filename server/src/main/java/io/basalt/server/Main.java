@@ -48,17 +48,14 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--demo", description = "Load TPC-H SF 0.01 into schema tpch on first start.")
     boolean demo;
 
-    @Option(names = "--config", description = "Workload management configuration (JSON).")
+    @Option(names = "--config",
+        description = "Settings file (JSON): the object store (object_store.root, object_store.s3).")
     Path config;
 
     @Override
     public Integer call() throws Exception {
-      if (config != null) {
-        System.err.println("basalt: --config (workload management) is not supported by this "
-            + "release; ignoring " + config);
-      }
       ServerConfig serverConfig = new ServerConfig(host, port, dataDirectory, slices,
-          adminPassword, demo, queryMemoryMb);
+          adminPassword, demo, queryMemoryMb, config);
       BasaltServer server = BasaltServer.start(serverConfig);
       Runtime.getRuntime().addShutdownHook(new Thread(server::close, "basalt-shutdown"));
       System.out.println("Basalt 0.1.0 is ready.");

@@ -8,10 +8,12 @@ import java.nio.file.Path;
  * How a Basalt server runs: the address it binds (127.0.0.1 unless told otherwise), its port
  * (0 picks a free one), the data directory, the slice count, the admin password (null: taken from
  * BASALT_ADMIN_PASSWORD, else empty), whether to load the TPC-H demo data on first start, and
- * how many megabytes one query may hold in hash tables and sort buffers (0: half the heap).
+ * how many megabytes one query may hold in hash tables and sort buffers (0: half the heap), and
+ * the settings file ({@code --config basalt.json}; null: none), whose {@code object_store}
+ * section configures the object store.
  */
 public record ServerConfig(String host, int port, Path dataDirectory, int slices,
-    String adminPassword, boolean demo, long queryMemoryMb) {
+    String adminPassword, boolean demo, long queryMemoryMb, Path configFile) {
   public static final int DEFAULT_PORT = 5439;
 
   public ServerConfig {
@@ -27,11 +29,22 @@ public record ServerConfig(String host, int port, Path dataDirectory, int slices
 
   public ServerConfig(String host, int port, Path dataDirectory, int slices,
       String adminPassword, boolean demo) {
-    this(host, port, dataDirectory, slices, adminPassword, demo, 0);
+    this(host, port, dataDirectory, slices, adminPassword, demo, 0, null);
+  }
+
+  public ServerConfig(String host, int port, Path dataDirectory, int slices,
+      String adminPassword, boolean demo, long queryMemoryMb) {
+    this(host, port, dataDirectory, slices, adminPassword, demo, queryMemoryMb, null);
+  }
+
+  public ServerConfig withConfigFile(Path file) {
+    return new ServerConfig(host, port, dataDirectory, slices, adminPassword, demo,
+        queryMemoryMb, file);
   }
 
   public ServerConfig withQueryMemoryMb(long megabytes) {
-    return new ServerConfig(host, port, dataDirectory, slices, adminPassword, demo, megabytes);
+    return new ServerConfig(host, port, dataDirectory, slices, adminPassword, demo, megabytes,
+        configFile);
   }
 
   public static ServerConfig defaults() {
@@ -41,31 +54,31 @@ public record ServerConfig(String host, int port, Path dataDirectory, int slices
 
   public ServerConfig withHost(String newHost) {
     return new ServerConfig(newHost, port, dataDirectory, slices, adminPassword, demo,
-        queryMemoryMb);
+        queryMemoryMb, configFile);
   }
 
   public ServerConfig withPort(int newPort) {
     return new ServerConfig(host, newPort, dataDirectory, slices, adminPassword, demo,
-        queryMemoryMb);
+        queryMemoryMb, configFile);
   }
 
   public ServerConfig withDataDirectory(Path directory) {
     return new ServerConfig(host, port, directory, slices, adminPassword, demo,
-        queryMemoryMb);
+        queryMemoryMb, configFile);
   }
 
   public ServerConfig withSlices(int count) {
     return new ServerConfig(host, port, dataDirectory, count, adminPassword, demo,
-        queryMemoryMb);
+        queryMemoryMb, configFile);
   }
 
   public ServerConfig withAdminPassword(String password) {
     return new ServerConfig(host, port, dataDirectory, slices, password, demo,
-        queryMemoryMb);
+        queryMemoryMb, configFile);
   }
 
   public ServerConfig withDemo(boolean loadDemo) {
     return new ServerConfig(host, port, dataDirectory, slices, adminPassword, loadDemo,
-        queryMemoryMb);
+        queryMemoryMb, configFile);
   }
 }

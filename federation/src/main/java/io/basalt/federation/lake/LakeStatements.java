@@ -27,7 +27,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlUserDefinedTypeNameSpec;
 import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlNode;
 
@@ -203,8 +205,7 @@ public final class LakeStatements {
     List<CatalogColumn> columns = new ArrayList<>();
     for (SqlBasaltColumn column : create.columns) {
       String name = simple(column.name);
-      columns.add(CatalogColumn.of(name,
-          CatalogTypes.toCatalogType(env.columnType(column.dataType, name))));
+      columns.add(CatalogColumn.of(name, catalogType(column.dataType, name, env)));
     }
     List<CatalogColumn> keys = new ArrayList<>();
     for (SqlCreateExternalTable.PartitionColumn key : create.partitionColumns) {
@@ -213,10 +214,24 @@ public final class LakeStatements {
         throw new StorageException("42601", "Cannot create external table '"
             + create.name + "': partition column '" + name + "' needs a type");
       }
-      keys.add(CatalogColumn.of(name, CatalogTypes.toCatalogType(env.columnType(key.type(),
-          name))));
+      keys.add(CatalogColumn.of(name, catalogType(key.type(), name, env)));
     }
     return LakeFormats.table(create, columns, keys);
+  }
+
+  /**
+   * A declared type as the catalog records it. Hive's names that are not SQL types
+   * ({@code string}, {@code int}, ...) arrive as user-defined type names and map through the
+   * catalog's own type table.
+   */
+  private static String catalogType(SqlDataTypeSpec type, String column,
+      StatementEnvironment env) {
+    if (type.getTypeNameSpec() instanceof SqlUserDefinedTypeNameSpec named) {
+      String name = named.getTypeName().names.get(named.getTypeName().names.size() - 1)
+          .toLowerCase(Locale.ROOT);
+      return CatalogTypes.toCatalogType(CatalogTypes.toColumnType(name, column));
+    }
+    return CatalogTypes.toCatalogType(env.columnType(type, column));
   }
 
   static String simple(SqlIdentifier identifier) {

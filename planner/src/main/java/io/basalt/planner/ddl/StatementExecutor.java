@@ -63,6 +63,17 @@ public final class StatementExecutor {
         dataContext == null ? 0 : services.queryIds().incrementAndGet(), user);
   }
 
+  /** Runs EXPLAIN ANALYZE's query and returns its report, one line per row. */
+  public java.util.List<Object[]> explainAnalyze(io.basalt.planner.sql.SqlExplainAnalyze node,
+      DataContext dataContext) {
+    return ExplainAnalyze.run(queries, Sql.unparse(node.query), dataContext);
+  }
+
+  /** The columns of EXPLAIN ANALYZE's report. */
+  public static java.util.List<io.basalt.storage.ColumnDefinition> explainAnalyzeColumns() {
+    return ExplainAnalyze.COLUMNS;
+  }
+
   /** Whether the statement reports a row count (COPY) rather than behaving as DDL. */
   public static boolean reportsRowCount(SqlNode node) {
     return node instanceof SqlCopy;

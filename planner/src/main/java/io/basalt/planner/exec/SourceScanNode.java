@@ -114,9 +114,11 @@ public final class SourceScanNode implements PlanNode {
   }
 
   private static String user(QueryContext context) {
-    Object user = context.dataContext() == null ? null
-        : org.apache.calcite.DataContext.Variable.USER.get(context.dataContext());
-    return user == null ? "" : user.toString();
+    if (context.dataContext() != null && context.dataContext().getQueryProvider()
+        instanceof org.apache.calcite.jdbc.CalciteConnection connection) {
+      return connection.getProperties().getProperty("user", "");
+    }
+    return "";
   }
 
   @Override

@@ -13,6 +13,7 @@ import io.basalt.planner.rel.ScanMetadata;
 import io.basalt.planner.rel.SourceRules;
 import io.basalt.planner.rel.vector.BasaltRules;
 import io.basalt.planner.rel.vector.EngineSettings;
+import io.basalt.planner.sql.SqlExplainAnalyze;
 import io.basalt.planner.sql.SqlSettings;
 import java.lang.reflect.Type;
 import java.util.List;
@@ -119,6 +120,10 @@ public final class BasaltPrepare extends CalcitePrepareImpl {
     }
     SqlNode node = parse(query.sql);
     StatementExecutor executor = new StatementExecutor(services, this, context);
+    if (node instanceof SqlExplainAnalyze analyze) {
+      return ResultRows.signature(query.sql, context, StatementExecutor.explainAnalyzeColumns(),
+          dataContext -> executor.explainAnalyze(analyze, dataContext));
+    }
     Optional<ExternalCatalog.ExternalStatement> external = executor.external(node);
     if (external.isPresent()) {
       return externalSignature(query.sql, context, node, executor, external.get());

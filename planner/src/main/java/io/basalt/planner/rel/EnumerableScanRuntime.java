@@ -43,8 +43,10 @@ public final class EnumerableScanRuntime {
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object[]> enumerator() {
-        Object user = DataContext.Variable.USER.get(root);
-        ScanContext context = new ScanContext(0, user == null ? "" : user.toString());
+        String user = root.getQueryProvider()
+            instanceof org.apache.calcite.jdbc.CalciteConnection connection
+            ? connection.getProperties().getProperty("user", "") : "";
+        ScanContext context = new ScanContext(0, user);
         return new SplitsEnumerator(source.scan(spec, context), canceled,
             new RowConversion(rowType));
       }
