@@ -133,11 +133,18 @@ final class InformationSchema extends AbstractSchema {
         boolean numeric = SqlTypeName.NUMERIC_TYPES.contains(typeName);
         rows.add(new Object[] {"dev", schema, name, field.getName(), field.getIndex() + 1,
             type.isNullable() ? "YES" : "NO", dataType(typeName),
-            character ? type.getPrecision() : null, numeric ? type.getPrecision() : null,
-            typeName == SqlTypeName.DECIMAL ? type.getScale() : numeric ? 0 : null});
+            character ? Integer.valueOf(type.getPrecision()) : null,
+            numeric ? Integer.valueOf(type.getPrecision()) : null, scale(typeName, type)});
       }
     });
     return rows;
+  }
+
+  private static Integer scale(SqlTypeName typeName, RelDataType type) {
+    if (typeName == SqlTypeName.DECIMAL) {
+      return type.getScale();
+    }
+    return SqlTypeName.NUMERIC_TYPES.contains(typeName) ? 0 : null;
   }
 
   /** PostgreSQL's names for the types, as information_schema.columns.data_type shows them. */

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>Scripts connect with {@code !use basalt}; an error prints as {@code [SQLSTATE] message}, and
  * a script must drop every table it creates. Fixture files under {@code sql/copy/data} are copied
- * to the object store's bucket {@code fixtures} first, so that scripts can
+ * (folders included) to the object store's bucket {@code fixtures} first, so that scripts can
  * {@code COPY t FROM 's3://fixtures/<file>'}.
  */
 class TestSqlScripts {
@@ -151,10 +151,12 @@ class TestSqlScripts {
     if (!Files.isDirectory(from)) {
       return;
     }
-    try (Stream<Path> files = Files.list(from)) {
-      files.forEach(file -> {
+    try (Stream<Path> files = Files.walk(from)) {
+      files.filter(Files::isRegularFile).forEach(file -> {
         try {
-          Files.copy(file, to.resolve(file.getFileName().toString()));
+          Path target = to.resolve(from.relativize(file).toString());
+          Files.createDirectories(target.getParent());
+          Files.copy(file, target);
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
