@@ -161,6 +161,21 @@ class TestParquetRoundTrip {
   }
 
   @Test
+  void dictionariesSkipRowGroupsWhoseStatisticsCannot() {
+    ScanCounters counters = new ScanCounters();
+    FileReadRequest request = request(counters, 9).withPredicates(List.of(new ColumnPredicate(9,
+        List.of(ValueRange.point("c5x"), ValueRange.point("c55")), false)));
+    assertThat(FormatFixtures.readAll(store, file, request, Long.MAX_VALUE)).isEmpty();
+    assertThat(counters.snapshot().rowGroupsSkipped()).isEqualTo(3);
+
+    counters = new ScanCounters();
+    request = request(counters, 9).withPredicates(List.of(new ColumnPredicate(9,
+        List.of(ValueRange.point("c5x"), ValueRange.point("c5")), false)));
+    assertThat(FormatFixtures.readAll(store, file, request, Long.MAX_VALUE)).hasSize(ROWS);
+    assertThat(counters.snapshot().rowGroupsRead()).isEqualTo(3);
+  }
+
+  @Test
   void aTableColumnTheFileLacksReadsAsNullAndNamesMatchIgnoringCase() {
     List<ColumnDefinition> table = List.of(column("ID", ColumnType.of(TypeName.BIGINT)),
         column("missing", ColumnType.varchar(5)), column("Day", ColumnType.of(TypeName.DATE)));
