@@ -2,10 +2,12 @@ package io.basalt.storage.format;
 
 import static io.basalt.storage.format.FormatFixtures.column;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.basalt.storage.ColumnDefinition;
 import io.basalt.storage.ColumnPredicate;
 import io.basalt.storage.ColumnType;
+import io.basalt.storage.StorageException;
 import io.basalt.storage.TypeName;
 import io.basalt.storage.ValueRange;
 import io.basalt.storage.objectstore.FolderObjectStore;
@@ -203,6 +205,28 @@ class TestParquetRoundTrip {
       }
     }
     assertThat(rows).isEqualTo(ROWS);
+  }
+
+  @Test
+  void aRowThatCannotBeWrittenLeavesNothingBehind() {
+    ObjectUri uri = ObjectUri.parse("s3://b/t/strict.parquet");
+    List<ColumnDefinition> columns = List.of(COLUMNS.get(0), COLUMNS.get(3));
+    try (ParquetFileWriter writer = ParquetFileWriter.create(store, uri, columns,
+        ParquetWriteOptions.defaults())) {
+      writer.write(new Object[] {1L, new BigDecimal("1.50")});
+      assertThatThrownBy(() -> writer.write(new Object[] {null, BigDecimal.ONE}))
+          .isInstanceOfSatisfying(StorageException.class,
+              e -> assertThat(e.sqlState()).isEqualTo("23502"))
+          .hasMessage("Cannot write 's3://b/t/strict.parquet': column 'id' is NOT NULL but a"
+              + " row has NULL");
+      assertThatThrownBy(() -> writer.write(new Object[] {2L, new BigDecimal("123456.7")}))
+          .isInstanceOfSatisfying(StorageException.class,
+              e -> assertThat(e.sqlState()).isEqualTo("42804"));
+      writer.write(new Object[] {3L, null});
+    }
+    assertThat(FormatFixtures.readAll(store, FormatFixtures.info(store, uri), columns,
+        FormatOptions.parquet())).containsExactly(List.of(1L, new BigDecimal("1.50")),
+        Arrays.asList(3L, null));
   }
 
   @Test
