@@ -230,6 +230,17 @@ class TestParquetRoundTrip {
   }
 
   @Test
+  void aCanceledReadStops() {
+    FileReadRequest request = new FileReadRequest(COLUMNS, new int[] {0}, List.of(),
+        FormatOptions.parquet(), () -> true, new ScanCounters(), 100);
+    try (FileBatchReader reader = FileReaders.open(store, FileSplit.whole(file), request)) {
+      assertThatThrownBy(reader::next)
+          .isInstanceOfSatisfying(StorageException.class,
+              e -> assertThat(e.sqlState()).isEqualTo("57014"));
+    }
+  }
+
+  @Test
   void abortLeavesNoObject() {
     ObjectUri uri = ObjectUri.parse("s3://b/t/aborted.parquet");
     ParquetFileWriter writer = ParquetFileWriter.create(store, uri, COLUMNS,
