@@ -61,7 +61,7 @@ public final class ArrayRowBatch implements RowBatch {
 
     /**
      * Appends one row, its values in the storage representation (null for NULL); 42804 when a
-     * value does not fit its column's type.
+     * value does not fit its column's type, and then nothing of the row is kept.
      */
     public Builder append(Object... row) {
       if (row.length != columns.size()) {
@@ -69,7 +69,14 @@ public final class ArrayRowBatch implements RowBatch {
             + columns.size() + " columns");
       }
       for (int c = 0; c < row.length; c++) {
-        columns.get(c).appendValue(row[c]);
+        try {
+          columns.get(c).appendValue(row[c]);
+        } catch (RuntimeException e) {
+          for (int done = 0; done < c; done++) {
+            columns.get(done).dropLast();
+          }
+          throw e;
+        }
       }
       rows++;
       return this;

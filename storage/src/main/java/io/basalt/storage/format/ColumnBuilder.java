@@ -94,6 +94,17 @@ final class ColumnBuilder {
     objects[size++] = value;
   }
 
+  /** Removes the last value, to undo a row that failed in a later column. */
+  void dropLast() {
+    size--;
+    if (nulls != null) {
+      nulls[size] = false;
+    }
+    if (objects != null) {
+      objects[size] = null;
+    }
+  }
+
   /** Appends a value in the storage representation of the column's type (null for NULL). */
   void appendValue(Object value) {
     if (value == null) {

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import com.github.luben.zstd.ZstdOutputStream;
 import io.basalt.storage.ColumnDefinition;
 import io.basalt.storage.ColumnType;
-import io.basalt.storage.ColumnVector;
 import io.basalt.storage.RowBatch;
 import io.basalt.storage.StorageException;
 import io.basalt.storage.format.FormatOptions.Compression;
@@ -38,7 +37,7 @@ public final class CsvFileWriter implements AutoCloseable {
   private final AbortableOutput output;
   private final CountingOutputStream counted;
   private final Writer writer;
-  private final String delimiter;
+  private final StringBuilder line = new StringBuilder();
   private long rows;
   private boolean finished;
 
@@ -60,18 +59,15 @@ public final class CsvFileWriter implements AutoCloseable {
       case NONE, AUTO -> counted;
     };
     this.writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-    this.delimiter = String.valueOf(options.delimiter());
     if (options.skipHeaderLines() > 0) {
       for (int c = 0; c < this.columns.size(); c++) {
         if (c > 0) {
-          writer.write(delimiter);
+          line.append(options.delimiter());
         }
-        writeText(this.columns.get(c).name(), this.columns.get(c));
+        appendText(this.columns.get(c).name(), this.columns.get(c), line);
       }
-      writer.write('\n');
-      for (int line = 1; line < options.skipHeaderLines(); line++) {
-        writer.write('\n');
-      }
+      line.append("\n".repeat(options.skipHeaderLines()));
+      writer.append(line);
     }
   }
 
@@ -100,22 +96,33 @@ public final class CsvFileWriter implements AutoCloseable {
     return new StorageException("58030", "Cannot write '" + uri + "': " + e.getMessage(), e);
   }
 
-  /** Appends one row, its values in the storage representation of the column types. */
+  /**
+   * Appends one row, its values in the storage representation of the column types; when a value
+   * cannot be written, nothing of the row is.
+   */
   public void write(Object[] row) {
     check(row.length);
-    try {
-      for (int c = 0; c < row.length; c++) {
-        if (c > 0) {
-          writer.write(delimiter);
-        }
-        Object value = row[c];
-        if (value == null) {
-          writer.write(options.nullMarker());
-        } else {
-          writeValue(value, columns.get(c));
-        }
+    line.setLength(0);
+    for (int c = 0; c < row.length; c++) {
+      if (c > 0) {
+        line.append(options.delimiter());
       }
-      writer.write('\n');
+      Object value = row[c];
+      if (value == null) {
+        line.append(options.nullMarker());
+        continue;
+      }
+      try {
+        appendValue(value, columns.get(c));
+      } catch (ClassCastException e) {
+        throw new StorageException("42804", "Cannot write '" + uri + "': column '"
+            + columns.get(c).name() + "' of type " + columns.get(c).type().sqlName()
+            + " cannot hold " + value.getClass().getSimpleName() + " '" + value + "'", e);
+      }
+    }
+    line.append('\n');
+    try {
+      writer.append(line);
       rows++;
     } catch (IOException e) {
       abort();
@@ -129,8 +136,7 @@ public final class CsvFileWriter implements AutoCloseable {
     Object[] row = new Object[columns.size()];
     for (int r = 0; r < batch.rowCount(); r++) {
       for (int c = 0; c < row.length; c++) {
-        ColumnVector vector = batch.column(c);
-        row[c] = vector.get(r);
+        row[c] = batch.column(c).get(r);
       }
       write(row);
     }
@@ -146,28 +152,25 @@ public final class CsvFileWriter implements AutoCloseable {
     }
   }
 
-  private void writeValue(Object value, ColumnDefinition column) throws IOException {
+  private void appendValue(Object value, ColumnDefinition column) {
     ColumnType type = column.type();
-    String text = switch (type.name()) {
-      case DATE -> TemporalText.formatDate(((Number) value).longValue());
-      case TIMESTAMP -> TemporalText.formatTimestamp(((Number) value).longValue());
-      case TIMESTAMPTZ -> TemporalText.formatTimestamp(((Number) value).longValue()) + "+00";
-      case DECIMAL -> value instanceof BigDecimal d ? d.toPlainString() : value.toString();
-      case REAL -> Float.toString(((Number) value).floatValue());
-      case BOOLEAN -> value.toString();
-      case CHAR, VARCHAR -> null;
-      default -> value.toString();
-    };
-    if (text == null) {
-      writeText(value.toString(), column);
-    } else {
-      writer.write(text);
+    switch (type.name()) {
+      case DATE -> line.append(TemporalText.formatDate(((Number) value).longValue()));
+      case TIMESTAMP -> line.append(TemporalText.formatTimestamp(((Number) value).longValue()));
+      case TIMESTAMPTZ -> line.append(TemporalText.formatTimestamp(((Number) value).longValue()))
+          .append("+00");
+      case DECIMAL -> line.append(((BigDecimal) value).toPlainString());
+      case REAL -> line.append(((Number) value).floatValue());
+      case DOUBLE -> line.append(((Number) value).doubleValue());
+      case BOOLEAN -> line.append(((Boolean) value).booleanValue());
+      case SMALLINT, INTEGER, BIGINT -> line.append(((Number) value).longValue());
+      case CHAR, VARCHAR -> appendText((String) value, column, line);
     }
   }
 
-  private void writeText(String text, ColumnDefinition column) throws IOException {
+  private void appendText(String text, ColumnDefinition column, StringBuilder out) {
     if (!needsQuotes(text)) {
-      writer.write(text);
+      out.append(text);
       return;
     }
     if (!options.quoted()) {
@@ -176,15 +179,15 @@ public final class CsvFileWriter implements AutoCloseable {
           + " and the format has no quoting");
     }
     char quote = options.quote();
-    writer.write(quote);
+    out.append(quote);
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c == quote) {
-        writer.write(quote);
+        out.append(quote);
       }
-      writer.write(c);
+      out.append(c);
     }
-    writer.write(quote);
+    out.append(quote);
   }
 
   private boolean needsQuotes(String text) {

@@ -28,6 +28,7 @@ final class CsvTokenizer {
   private int[] ends = new int[16];
   private boolean[] quoted = new boolean[16];
   private int fields;
+  private boolean started;
   private long linesRead;
   private long recordLine;
 
@@ -60,9 +61,11 @@ final class CsvTokenizer {
     if (read < 0) {
       return false;
     }
-    position = 0;
+    // A UTF-8 byte order mark (as spreadsheets export) is not part of the first field.
+    position = started || buffer[0] != '\uFEFF' ? 0 : 1;
+    started = true;
     limit = read;
-    return true;
+    return position < limit || fill();
   }
 
   /** Skips {@code lines} physical lines (a header), whatever they hold. */

@@ -1,6 +1,6 @@
 package io.basalt.storage.format;
 
-/** The layout of a data file in the lake: Parquet, delimited text (CSV) or newline-delimited JSON. */
+/** The layout of a lake data file: Parquet, delimited text (CSV) or newline-delimited JSON. */
 public enum FileFormat {
   /** Apache Parquet; columns are matched to the table by name, case-insensitively. */
   PARQUET,

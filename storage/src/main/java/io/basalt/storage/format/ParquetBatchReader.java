@@ -126,14 +126,15 @@ final class ParquetBatchReader implements FileBatchReader {
       if (block.getRowCount() == 0) {
         continue;
       }
-      if (!pruner.mayMatch(block)) {
-        counters.addRowGroupSkipped();
-        continue;
-      }
-      checkCanceled();
-      counters.addRowGroupRead();
       currentBlock = index;
       try {
+        if (!pruner.mayMatch(block) || pruner.usesDictionaries(block)
+            && !pruner.dictionariesMayMatch(block, fileReader().getDictionaryReader(index))) {
+          counters.addRowGroupSkipped();
+          continue;
+        }
+        checkCanceled();
+        counters.addRowGroupRead();
         openRowGroup(index);
       } catch (IOException | RuntimeException e) {
         throw failure(e, null);
@@ -149,6 +150,20 @@ final class ParquetBatchReader implements FileBatchReader {
     if (requested.getFieldCount() == 0) {
       return; // no column is in the file: the row count is all that is needed
     }
+    rowGroup = fileReader().readRowGroup(index);
+    columnReaders = new ColumnReader[bindings.size()];
+    for (int i = 0; i < bindings.size(); i++) {
+      ParquetColumnBinding binding = bindings.get(i);
+      if (!binding.missing()) {
+        binding.decoder().startRowGroup();
+        columnReaders[i] = new ColumnReaderImpl(binding.descriptor(),
+            rowGroup.getPageReader(binding.descriptor()), binding.decoder(), writerVersion);
+      }
+    }
+  }
+
+  /** parquet-java's reader of the file, opened when first needed: a skipped file costs no read. */
+  private ParquetFileReader fileReader() throws IOException {
     if (reader == null) {
       ParquetReadOptions options = ParquetReadOptions.builder()
           .useStatsFilter(false)
@@ -162,16 +177,7 @@ final class ParquetBatchReader implements FileBatchReader {
       reader = ParquetFileReader.open(input, footer, options, input.newStream());
       reader.setRequestedSchema(requested);
     }
-    rowGroup = reader.readRowGroup(index);
-    columnReaders = new ColumnReader[bindings.size()];
-    for (int i = 0; i < bindings.size(); i++) {
-      ParquetColumnBinding binding = bindings.get(i);
-      if (!binding.missing()) {
-        binding.decoder().startRowGroup();
-        columnReaders[i] = new ColumnReaderImpl(binding.descriptor(),
-            rowGroup.getPageReader(binding.descriptor()), binding.decoder(), writerVersion);
-      }
-    }
+    return reader;
   }
 
   @Override

@@ -153,7 +153,8 @@ final class ParquetColumnBinding {
           || logical instanceof EnumLogicalTypeAnnotation
           || logical instanceof JsonLogicalTypeAnnotation)
           ? new ParquetDecoders.StringDecoder(type, maxDefinition) : null;
-      case DATE -> physical == PrimitiveTypeName.INT32 && logical instanceof DateLogicalTypeAnnotation
+      case DATE -> physical == PrimitiveTypeName.INT32
+          && logical instanceof DateLogicalTypeAnnotation
           ? new ParquetDecoders.DateDecoder(type, maxDefinition) : null;
       case TIMESTAMP, TIMESTAMPTZ -> {
         if (physical == PrimitiveTypeName.INT64

@@ -10,6 +10,7 @@ import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.column.Dictionary;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.PrimitiveConverter;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 
 /**
  * Decoders that read one flat Parquet column's values straight into a batch's arrays, one class
@@ -238,11 +239,11 @@ final class ParquetDecoders {
 
   /** FLOAT, DOUBLE, INT32 or INT64 into REAL or DOUBLE. */
   static final class FloatingDecoder extends Decoder {
-    private final org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName source;
+    private final PrimitiveTypeName source;
     private final boolean toReal;
 
     FloatingDecoder(ColumnType type, int maxDefinition,
-        org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName source) {
+        PrimitiveTypeName source) {
       super(type, maxDefinition);
       this.source = source;
       this.toReal = type.name() == TypeName.REAL;
@@ -277,12 +278,12 @@ final class ParquetDecoders {
 
   /** DECIMAL (INT32, INT64, BINARY or FIXED) or an integer into a long-backed DECIMAL. */
   static final class DecimalDecoder extends Decoder {
-    private final org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName source;
+    private final PrimitiveTypeName source;
     private final int fileScale;
     private final boolean wide;
 
     DecimalDecoder(ColumnType type, int maxDefinition,
-        org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName source, int fileScale) {
+        PrimitiveTypeName source, int fileScale) {
       super(type, maxDefinition);
       this.source = source;
       this.fileScale = fileScale;
@@ -302,13 +303,12 @@ final class ParquetDecoders {
         return ArrayColumnVector.ofObjects(type, count, values, takeNulls());
       }
       long[] values = new long[count];
-      boolean same = fileScale == type.scale();
       for (int i = 0; i < count; i++) {
         if (present(reader, i, count)) {
           values[i] = switch (source) {
             case INT32 -> DecimalValues.rescale(reader.getInteger(), fileScale, type);
             case INT64 -> DecimalValues.rescale(reader.getLong(), fileScale, type);
-            default -> binary(reader.getBinary(), same);
+            default -> binary(reader.getBinary());
           };
         }
         reader.consume();
@@ -316,7 +316,7 @@ final class ParquetDecoders {
       return ArrayColumnVector.ofLongs(type, count, values, takeNulls());
     }
 
-    private long binary(Binary binary, boolean sameScale) {
+    private long binary(Binary binary) {
       byte[] bytes = binary.getBytesUnsafe();
       if (bytes.length <= 8 && bytes.length > 0) {
         return DecimalValues.rescale(DecimalValues.longFromBytes(bytes, 0, bytes.length),

@@ -97,12 +97,22 @@ public final class ParquetFileWriter implements AutoCloseable {
     if (e instanceof StorageException storage) {
       return storage;
     }
+    if (e instanceof BadValueException bad) {
+      return new StorageException(bad.sqlState(), "Cannot write '" + uri + "': "
+          + bad.getMessage(), bad);
+    }
     return new StorageException("58030", "Cannot write '" + uri + "': " + e.getMessage(), e);
   }
 
   /** Appends one row, its values in the storage representation of the column types. */
   public void write(Object[] row) {
     checkOpen();
+    for (int c = 0; c < Math.min(row.length, columns.size()); c++) {
+      if (row[c] == null && !columns.get(c).nullable()) {
+        throw new StorageException("23502", "Cannot write '" + uri + "': column '"
+            + columns.get(c).name() + "' is NOT NULL but a row has NULL");
+      }
+    }
     try {
       pendingRows.append(row);
     } catch (StorageException e) {
@@ -239,14 +249,17 @@ public final class ParquetFileWriter implements AutoCloseable {
     }
   }
 
-  /** Writes the last row group and the footer and publishes the object. */
+  /**
+   * Writes the last row group and the footer and publishes the object; when that fails, the
+   * write is aborted.
+   */
   @Override
   public void close() {
     if (finished) {
       return;
     }
-    flushPendingRows();
     try {
+      flushPendingRows();
       endRowGroup();
       finished = true;
       file.end(Map.of());

@@ -17,6 +17,7 @@ import org.apache.parquet.io.api.Binary;
  * in the physical type {@link ParquetSchemas#schemaOf} chose for it.
  */
 final class ParquetValueWriter {
+  /** The Parquet physical type written. */
   private enum Kind { INT32, INT64, BOOLEAN, FLOAT, DOUBLE, STRING, FIXED_DECIMAL }
 
   private final ObjectUri uri;

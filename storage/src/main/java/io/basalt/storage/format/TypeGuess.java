@@ -10,6 +10,7 @@ import java.util.Locale;
  * disagrees to VARCHAR. A column with no non-NULL sample is VARCHAR.
  */
 final class TypeGuess {
+  /** The guesses, narrowest first within each family. */
   private enum Kind { NONE, BOOLEAN, BIGINT, DECIMAL, DOUBLE, DATE, TIMESTAMP, TIMESTAMPTZ,
     VARCHAR, NESTED }
 

@@ -2,10 +2,12 @@ package io.basalt.storage.format;
 
 import static io.basalt.storage.format.FormatFixtures.column;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.basalt.storage.ColumnDefinition;
 import io.basalt.storage.ColumnPredicate;
 import io.basalt.storage.ColumnType;
+import io.basalt.storage.StorageException;
 import io.basalt.storage.TypeName;
 import io.basalt.storage.ValueRange;
 import io.basalt.storage.objectstore.FolderObjectStore;
@@ -161,6 +163,21 @@ class TestParquetRoundTrip {
   }
 
   @Test
+  void dictionariesSkipRowGroupsWhoseStatisticsCannot() {
+    ScanCounters counters = new ScanCounters();
+    FileReadRequest request = request(counters, 9).withPredicates(List.of(new ColumnPredicate(9,
+        List.of(ValueRange.point("c5x"), ValueRange.point("c55")), false)));
+    assertThat(FormatFixtures.readAll(store, file, request, Long.MAX_VALUE)).isEmpty();
+    assertThat(counters.snapshot().rowGroupsSkipped()).isEqualTo(3);
+
+    counters = new ScanCounters();
+    request = request(counters, 9).withPredicates(List.of(new ColumnPredicate(9,
+        List.of(ValueRange.point("c5x"), ValueRange.point("c5")), false)));
+    assertThat(FormatFixtures.readAll(store, file, request, Long.MAX_VALUE)).hasSize(ROWS);
+    assertThat(counters.snapshot().rowGroupsRead()).isEqualTo(3);
+  }
+
+  @Test
   void aTableColumnTheFileLacksReadsAsNullAndNamesMatchIgnoringCase() {
     List<ColumnDefinition> table = List.of(column("ID", ColumnType.of(TypeName.BIGINT)),
         column("missing", ColumnType.varchar(5)), column("Day", ColumnType.of(TypeName.DATE)));
@@ -188,6 +205,39 @@ class TestParquetRoundTrip {
       }
     }
     assertThat(rows).isEqualTo(ROWS);
+  }
+
+  @Test
+  void aRowThatCannotBeWrittenLeavesNothingBehind() {
+    ObjectUri uri = ObjectUri.parse("s3://b/t/strict.parquet");
+    List<ColumnDefinition> columns = List.of(COLUMNS.get(0), COLUMNS.get(3));
+    try (ParquetFileWriter writer = ParquetFileWriter.create(store, uri, columns,
+        ParquetWriteOptions.defaults())) {
+      writer.write(new Object[] {1L, new BigDecimal("1.50")});
+      assertThatThrownBy(() -> writer.write(new Object[] {null, BigDecimal.ONE}))
+          .isInstanceOfSatisfying(StorageException.class,
+              e -> assertThat(e.sqlState()).isEqualTo("23502"))
+          .hasMessage("Cannot write 's3://b/t/strict.parquet': column 'id' is NOT NULL but a"
+              + " row has NULL");
+      assertThatThrownBy(() -> writer.write(new Object[] {2L, new BigDecimal("123456.7")}))
+          .isInstanceOfSatisfying(StorageException.class,
+              e -> assertThat(e.sqlState()).isEqualTo("42804"));
+      writer.write(new Object[] {3L, null});
+    }
+    assertThat(FormatFixtures.readAll(store, FormatFixtures.info(store, uri), columns,
+        FormatOptions.parquet())).containsExactly(List.of(1L, new BigDecimal("1.50")),
+        Arrays.asList(3L, null));
+  }
+
+  @Test
+  void aCanceledReadStops() {
+    FileReadRequest request = new FileReadRequest(COLUMNS, new int[] {0}, List.of(),
+        FormatOptions.parquet(), () -> true, new ScanCounters(), 100);
+    try (FileBatchReader reader = FileReaders.open(store, FileSplit.whole(file), request)) {
+      assertThatThrownBy(reader::next)
+          .isInstanceOfSatisfying(StorageException.class,
+              e -> assertThat(e.sqlState()).isEqualTo("57014"));
+    }
   }
 
   @Test

@@ -110,6 +110,13 @@ class TestTextReader {
   }
 
   @Test
+  void skipsAByteOrderMark() {
+    ObjectInfo file = put(store, "s3://b/t/bom.csv", "\uFEFF7,x\n");
+    assertThat(read(file, FormatOptions.csv()).get(0)).containsExactly(7L, "x", null, null, null,
+        null, null);
+  }
+
+  @Test
   void projectsAndRepeatsColumns() {
     ObjectInfo file = put(store, "s3://b/t/f.csv", CSV);
     FileReadRequest request = new FileReadRequest(TABLE, new int[] {5, 0, 0}, List.of(),
@@ -168,8 +175,13 @@ class TestTextReader {
       writer.write(rows.get(0).toArray());
       assertThatThrownBy(() -> writer.write(rows.get(2).toArray())).hasMessageContaining(
           "no quoting");
-      writer.abort();
+      assertThatThrownBy(() -> writer.write(new Object[] {1L, "a", 1.5, null, null, null, null}))
+          .isInstanceOfSatisfying(StorageException.class,
+              e -> assertThat(e.sqlState()).isEqualTo("42804"));
+      writer.write(rows.get(3).toArray());
+      writer.close();
     }
-    assertThat(store.stat(plain)).isEmpty();
+    assertThat(read(FormatFixtures.info(store, plain), FormatOptions.text()))
+        .containsExactly(rows.get(0), rows.get(3));
   }
 }
