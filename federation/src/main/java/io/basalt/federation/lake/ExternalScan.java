@@ -19,6 +19,7 @@ import io.basalt.storage.format.FileReadRequest;
 import io.basalt.storage.format.FileReaders;
 import io.basalt.storage.format.FileSplit;
 import io.basalt.storage.format.FormatOptions;
+import io.basalt.storage.format.ParquetFooters;
 import io.basalt.storage.format.ScanCounters;
 import io.basalt.storage.format.ScanCounts;
 import io.basalt.storage.objectstore.ObjectInfo;
@@ -48,6 +49,10 @@ final class ExternalScan implements SourceScan {
   private final int dataCount;
   private final FormatOptions options;
   private final ScanMetrics metrics = new ScanMetrics();
+  /** Footer reads while listing splits, counted into the scan's bytes. */
+  private final ScanCounters listingCounters = new ScanCounters();
+  /** Each Parquet footer is read once per scan: when splitting, reused when reading. */
+  private final ParquetFooters footers = new ParquetFooters(listingCounters);
   private List<Split> splits;
 
   ExternalScan(ObjectStore store, CatalogTable table, List<CatalogPartition> partitions,
@@ -80,12 +85,14 @@ final class ExternalScan implements SourceScan {
       List<Split> found = new ArrayList<>();
       for (Location location : qualifiedLocations()) {
         for (ObjectInfo file : dataFiles(location.uri())) {
-          for (FileSplit split : FileReaders.splits(store, file, options, TARGET_SPLIT_BYTES)) {
+          for (FileSplit split : FileReaders.splits(store, file, options, TARGET_SPLIT_BYTES,
+              footers)) {
             found.add(new ExternalSplit(split, location.values()));
           }
         }
       }
       splits = List.copyOf(found);
+      metrics.addBytesRead(listingCounters.snapshot().bytesRead());
     }
     return splits;
   }
@@ -191,7 +198,7 @@ final class ExternalScan implements SourceScan {
     ScanCounters counters = new ScanCounters();
     FileBatchReader reader = FileReaders.open(store, external.file(), new FileReadRequest(
         columns.subList(0, dataCount), fileIndexes, dataPredicates, options, canceled, counters,
-        BATCH_ROWS));
+        BATCH_ROWS), footers);
     metrics.addSplitsRead(1);
     return new SplitReader() {
       private boolean closed;
