@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code COPY t FROM 's3://fixtures/<file>'}.
  */
 class TestSqlScripts {
-  private static final String PASSWORD = "pw";
+  static final String PASSWORD = "pw";
 
   @TempDir
   static Path dataDirectory;
@@ -77,20 +77,26 @@ class TestSqlScripts {
       fail("No .iq scripts under " + root);
     }
     return scripts.stream().map(script -> DynamicTest.dynamicTest(
-        root.relativize(script).toString(), script.toUri(), () -> run(root, script)));
+        root.relativize(script).toString(), script.toUri(),
+        () -> run(server.port(), root, script, "quidem")));
   }
 
-  private static void run(Path root, Path script) throws Exception {
-    Set<String> tablesBefore = tables();
+  /**
+   * Runs one script against the server on {@code port}, writing its output under
+   * {@code target/<outputFolder>}, and fails on any difference or table left behind.
+   */
+  static void run(int port, Path root, Path script, String outputFolder) throws Exception {
+    Set<String> tablesBefore = tables(port);
     // Beside the compiled scripts (target/test-classes/sql), as Calcite keeps them in target/.
-    Path output = root.getParent().getParent().resolve("quidem").resolve(root.relativize(script));
+    Path output = root.getParent().getParent().resolve(outputFolder)
+        .resolve(root.relativize(script));
     Files.createDirectories(output.getParent());
     try (Reader reader = Files.newBufferedReader(script, StandardCharsets.UTF_8);
         Writer writer = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
       new Quidem(Quidem.configBuilder()
           .withReader(reader)
           .withWriter(writer)
-          .withConnectionFactory(TestSqlScripts::connect)
+          .withConnectionFactory((name, reference) -> connect(port, name, reference))
           .build()).execute();
     }
     List<String> expected = Files.readAllLines(script, StandardCharsets.UTF_8);
@@ -102,16 +108,16 @@ class TestSqlScripts {
           + " src/test/resources/sql):\n" + diff);
     }
     // Scripts share one server, so each must drop what it creates for the others to be independent.
-    Set<String> leftOver = new TreeSet<>(tables());
+    Set<String> leftOver = new TreeSet<>(tables(port));
     leftOver.removeAll(tablesBefore);
     if (!leftOver.isEmpty()) {
       fail("Script " + root.relativize(script) + " left tables behind: " + leftOver);
     }
   }
 
-  private static Set<String> tables() throws Exception {
+  private static Set<String> tables(int port) throws Exception {
     Set<String> tables = new TreeSet<>();
-    try (Connection connection = connect("basalt", false);
+    try (Connection connection = connect(port, "basalt", false);
         Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery(
             "select \"schema\" || '.' || \"table\" from svv_table_info")) {
@@ -123,7 +129,8 @@ class TestSqlScripts {
   }
 
   /** Quidem's connection factory: the name {@code basalt} is the test server; no reference DB. */
-  private static Connection connect(String name, boolean reference) throws Exception {
+  private static Connection connect(int port, String name, boolean reference)
+      throws Exception {
     if (reference || !name.equals("basalt")) {
       return null;
     }
@@ -131,10 +138,10 @@ class TestSqlScripts {
     properties.setProperty("user", "admin");
     properties.setProperty("password", PASSWORD);
     return SqlStateConnections.wrap(DriverManager.getConnection(
-        "jdbc:basalt://127.0.0.1:" + server.port() + "/dev", properties));
+        "jdbc:basalt://127.0.0.1:" + port + "/dev", properties));
   }
 
-  private static Path scriptRoot() {
+  static Path scriptRoot() {
     URL url = TestSqlScripts.class.getResource("/sql");
     if (url == null) {
       throw new IllegalStateException("Cannot find the SQL scripts: no /sql on the test class path");
@@ -146,7 +153,7 @@ class TestSqlScripts {
     }
   }
 
-  private static void copyFixtures(Path from, Path to) throws IOException {
+  static void copyFixtures(Path from, Path to) throws IOException {
     Files.createDirectories(to);
     if (!Files.isDirectory(from)) {
       return;
