@@ -104,6 +104,34 @@ abstract class ParquetScansContract {
   }
 
   @Test
+  void externalTablesAreListedByDatabaseMetaData() throws SQLException {
+    writeParquet(lake().store(), "s3://lake/meta/part-0.parquet",
+        List.of(column("id", ColumnType.of(TypeName.BIGINT)), column("note", ColumnType.varchar(9))),
+        List.<Object[]>of(new Object[] {1L, "one"}), 0);
+    try (Connection connection = lake().connect();
+        Statement statement = connection.createStatement()) {
+      statement.execute("create external schema if not exists meta from data catalog database "
+          + "'meta' create external database if not exists");
+      statement.execute("create external table meta.listed (id bigint, note varchar(9)) "
+          + "stored as parquet location 's3://lake/meta/'");
+      List<String> tables = new ArrayList<>();
+      try (ResultSet rows = connection.getMetaData().getTables(null, "meta", "%", null)) {
+        while (rows.next()) {
+          tables.add(rows.getString("TABLE_SCHEM") + "." + rows.getString("TABLE_NAME"));
+        }
+      }
+      assertThat(tables).containsExactly("meta.listed");
+      List<String> columns = new ArrayList<>();
+      try (ResultSet rows = connection.getMetaData().getColumns(null, "meta", "listed", "%")) {
+        while (rows.next()) {
+          columns.add(rows.getString("COLUMN_NAME") + " " + rows.getString("TYPE_NAME"));
+        }
+      }
+      assertThat(columns).containsExactly("id int8", "note varchar");
+    }
+  }
+
+  @Test
   void twoOfSixteenColumnsReadWellUnderAQuarterOfTheBytes() throws SQLException {
     List<ColumnDefinition> columns = new ArrayList<>();
     StringBuilder ddl = new StringBuilder("create external table pq.wide (");
