@@ -26,7 +26,8 @@ import java.util.function.BooleanSupplier;
 import java.util.zip.GZIPInputStream;
 
 /**
- * One execution of a COPY: reads every source file through one table writer and commits only
+ * One execution of a COPY of TEXT, CSV or JSON files: reads every source file through one table
+ * writer and commits only
  * when the rejected rows stay within MAXERROR, so that a failed COPY loads nothing. Rejected
  * rows go to STL_LOAD_ERRORS in their own commit either way. Parsing runs on a thread of its
  * own; the fields it writes ({@link #errors}, {@link #failure}, {@link #rowsLoaded}) are read
@@ -307,6 +308,7 @@ final class CopyRun {
           options.removeQuotes());
       case CSV -> new CsvRecordReader(text, options.delimiter(), options.quote());
       case JSON -> new JsonRecordReader(text, columnNames(), options.jsonIgnoreCase());
+      case PARQUET -> throw new IllegalStateException("Parquet files load through ParquetLoad");
     };
   }
 
