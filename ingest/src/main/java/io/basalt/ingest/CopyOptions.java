@@ -2,6 +2,7 @@ package io.basalt.ingest;
 
 import io.basalt.storage.StorageException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -50,6 +51,10 @@ record CopyOptions(
    */
   private static final Set<String> PARQUET_OPTIONS = Set.of("FORMAT", "PARQUET", "IAM_ROLE",
       "CREDENTIALS", "STATUPDATE", "MANIFEST", "ACCEPTINVCHARS", "FILLRECORD", "EXPLICIT_IDS");
+
+  /** Options that shape delimited text lines, which JSON records do not have. */
+  private static final List<String> TEXT_LAYOUT_OPTIONS = List.of("DELIMITER", "ESCAPE",
+      "REMOVEQUOTES", "FILLRECORD", "IGNOREBLANKLINES");
 
   /** The file layouts this loader reads. */
   enum DataFormat { TEXT, CSV, JSON, PARQUET }
@@ -172,7 +177,8 @@ record CopyOptions(
   /**
    * Refuses options that mean nothing for the format, as Redshift does: a Parquet COPY takes only
    * {@link #PARQUET_OPTIONS} (0A000, with Redshift's wording; MAXERROR among the refused, since
-   * a bad Parquet file fails the COPY).
+   * a bad Parquet file fails the COPY), and JSON none of the {@link #TEXT_LAYOUT_OPTIONS}
+   * (22023, as for the options CSV refuses).
    */
   private static void checkApplicable(Map<String, String> options, DataFormat format,
       String target) {
@@ -183,6 +189,12 @@ record CopyOptions(
           throw new StorageException("0A000", "Cannot COPY into " + target + ": "
               + (option.equals("NULL") ? "NULL AS" : option)
               + " argument is not supported for PARQUET based COPY");
+        }
+      }
+    } else if (format == DataFormat.JSON) {
+      for (String option : TEXT_LAYOUT_OPTIONS) {
+        if (options.containsKey(option)) {
+          throw invalid(target, option + " cannot be used with JSON");
         }
       }
     }
