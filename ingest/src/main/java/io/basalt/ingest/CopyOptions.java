@@ -2,8 +2,11 @@ package io.basalt.ingest;
 
 import io.basalt.storage.StorageException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The COPY options that shape parsing, validated once per COPY. {@code nullAs} is null when no
@@ -42,8 +45,19 @@ record CopyOptions(
   /** Means {@link #invalidCharReplacement}: invalid UTF-8 rejects the row (no ACCEPTINVCHARS). */
   static final char REJECT_INVALID_CHARS = '\uFFFF';
 
+  /**
+   * The options Redshift accepts in a COPY from Parquet (its list for columnar files), besides
+   * the format itself; everything else is refused rather than silently ignored.
+   */
+  private static final Set<String> PARQUET_OPTIONS = Set.of("FORMAT", "PARQUET", "IAM_ROLE",
+      "CREDENTIALS", "STATUPDATE", "MANIFEST", "ACCEPTINVCHARS", "FILLRECORD", "EXPLICIT_IDS");
+
+  /** Options that shape delimited text lines, which JSON records do not have. */
+  private static final List<String> TEXT_LAYOUT_OPTIONS = List.of("DELIMITER", "ESCAPE",
+      "REMOVEQUOTES", "FILLRECORD", "IGNOREBLANKLINES");
+
   /** The file layouts this loader reads. */
-  enum DataFormat { TEXT, CSV, JSON }
+  enum DataFormat { TEXT, CSV, JSON, PARQUET }
 
   /** The decompression applied to every file of the COPY. */
   enum Compression { NONE, GZIP, ZSTD }
@@ -59,6 +73,7 @@ record CopyOptions(
             "Cannot COPY into " + target + ": " + unsupported + " is not supported yet");
       }
     }
+    checkApplicable(options, format, target);
     char delimiter = format == DataFormat.CSV ? ',' : '|';
     if (options.containsKey("DELIMITER")) {
       delimiter = singleChar(options.get("DELIMITER"), "DELIMITER", target);
@@ -150,9 +165,38 @@ record CopyOptions(
       case "JSON" -> {
         return DataFormat.JSON;
       }
-      case "PARQUET", "AVRO", "ORC" -> throw new StorageException("0A000",
+      case "PARQUET" -> {
+        return DataFormat.PARQUET;
+      }
+      case "AVRO", "ORC" -> throw new StorageException("0A000",
           "Cannot COPY into " + target + ": FORMAT AS " + format + " is not supported yet");
       default -> throw invalid(target, "unknown FORMAT '" + format + "'");
+    }
+  }
+
+  /**
+   * Refuses options that mean nothing for the format, as Redshift does: a Parquet COPY takes only
+   * {@link #PARQUET_OPTIONS} (0A000, with Redshift's wording; MAXERROR among the refused, since
+   * a bad Parquet file fails the COPY), and JSON none of the {@link #TEXT_LAYOUT_OPTIONS}
+   * (22023, as for the options CSV refuses).
+   */
+  private static void checkApplicable(Map<String, String> options, DataFormat format,
+      String target) {
+    if (format == DataFormat.PARQUET) {
+      // Sorted, so that the option reported does not depend on hashing.
+      for (String option : new TreeSet<>(options.keySet())) {
+        if (!PARQUET_OPTIONS.contains(option)) {
+          throw new StorageException("0A000", "Cannot COPY into " + target + ": "
+              + (option.equals("NULL") ? "NULL AS" : option)
+              + " argument is not supported for PARQUET based COPY");
+        }
+      }
+    } else if (format == DataFormat.JSON) {
+      for (String option : TEXT_LAYOUT_OPTIONS) {
+        if (options.containsKey(option)) {
+          throw invalid(target, option + " cannot be used with JSON");
+        }
+      }
     }
   }
 

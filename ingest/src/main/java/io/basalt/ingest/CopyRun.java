@@ -26,7 +26,8 @@ import java.util.function.BooleanSupplier;
 import java.util.zip.GZIPInputStream;
 
 /**
- * One execution of a COPY: reads every source file through one table writer and commits only
+ * One execution of a COPY of TEXT, CSV or JSON files: reads every source file through one table
+ * writer and commits only
  * when the rejected rows stay within MAXERROR, so that a failed COPY loads nothing. Rejected
  * rows go to STL_LOAD_ERRORS in their own commit either way. Parsing runs on a thread of its
  * own; the fields it writes ({@link #errors}, {@link #failure}, {@link #rowsLoaded}) are read
@@ -78,69 +79,13 @@ final class CopyRun {
     this.queryId = queryId;
     this.canceled = canceled;
     this.listener = listener;
-    this.targetColumns = targetColumns(table, columns, target);
+    this.targetColumns = TargetColumns.resolve(table, columns, target);
     this.converters = new FieldConverter[targetColumns.length];
     for (int i = 0; i < targetColumns.length; i++) {
       converters[i] = new FieldConverter(table.columns().get(targetColumns[i]), options, target);
     }
     this.slices = SliceMap.of(table, sliceCount);
-    this.unlistedColumns = unlisted(table.columns().size(), targetColumns);
-  }
-
-  private static int[] unlisted(int columnCount, int[] targetColumns) {
-    boolean[] listed = new boolean[columnCount];
-    for (int column : targetColumns) {
-      listed[column] = true;
-    }
-    int[] unlisted = new int[columnCount - targetColumns.length];
-    int next = 0;
-    for (int c = 0; c < columnCount; c++) {
-      if (!listed[c]) {
-        unlisted[next++] = c;
-      }
-    }
-    return unlisted;
-  }
-
-  /** Maps each file field to its table column; unlisted columns must accept NULL. */
-  private static int[] targetColumns(TableDefinition table, List<String> columns, String target) {
-    List<ColumnDefinition> tableColumns = table.columns();
-    if (columns.isEmpty()) {
-      int[] all = new int[tableColumns.size()];
-      for (int i = 0; i < all.length; i++) {
-        all[i] = i;
-      }
-      return all;
-    }
-    int[] mapped = new int[columns.size()];
-    boolean[] listed = new boolean[tableColumns.size()];
-    for (int i = 0; i < mapped.length; i++) {
-      String name = columns.get(i);
-      int index = table.columnIndex(name);
-      for (int c = 0; index < 0 && c < tableColumns.size(); c++) {
-        if (tableColumns.get(c).name().equalsIgnoreCase(name)) {
-          index = c;
-        }
-      }
-      if (index < 0) {
-        throw new StorageException("42703",
-            "Cannot COPY into " + target + ": column \"" + name + "\" does not exist");
-      }
-      if (listed[index]) {
-        throw new StorageException("42701",
-            "Cannot COPY into " + target + ": column \"" + name + "\" is listed twice");
-      }
-      listed[index] = true;
-      mapped[i] = index;
-    }
-    for (int c = 0; c < listed.length; c++) {
-      if (!listed[c] && !tableColumns.get(c).nullable()) {
-        throw new StorageException("23502",
-            "Cannot COPY into " + target + ": column \"" + tableColumns.get(c).name()
-                + "\" is NOT NULL and not in the column list");
-      }
-    }
-    return mapped;
+    this.unlistedColumns = TargetColumns.unlisted(table.columns().size(), targetColumns);
   }
 
   /**
@@ -363,6 +308,7 @@ final class CopyRun {
           options.removeQuotes());
       case CSV -> new CsvRecordReader(text, options.delimiter(), options.quote());
       case JSON -> new JsonRecordReader(text, columnNames(), options.jsonIgnoreCase());
+      case PARQUET -> throw new IllegalStateException("Parquet files load through ParquetLoad");
     };
   }
 

@@ -12,8 +12,10 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Runs Redshift's COPY against the store: lists and reads the source ({@code s3://bucket/...},
- * {@code file://...} or a local path) through an {@link ObjectStore}, loads TEXT, CSV or JSON files
- * in one all-or-nothing commit and logs rejected rows to {@link LoadErrors STL_LOAD_ERRORS}.
+ * {@code file://...} or a local path) through an {@link ObjectStore}, loads TEXT, CSV, JSON or
+ * Parquet files in one all-or-nothing commit and logs rejected rows to
+ * {@link LoadErrors STL_LOAD_ERRORS}. Parquet columns are matched to the table's by name,
+ * ignoring case, as Spectrum does, where Redshift's COPY matches them by position.
  */
 public final class IngestService {
   private final StorageEngine engine;
@@ -39,8 +41,9 @@ public final class IngestService {
   /**
    * Runs the COPY; throws StorageException (with SQLSTATE) when it fails, loading nothing.
    * {@code queryId} is recorded in STL_LOAD_ERRORS. {@code canceled} is polled every few
-   * thousand rows from the COPY's parsing thread, so it must be safe to call from another thread
-   * (an AtomicBoolean or a volatile flag); once true the COPY stops with 57014.
+   * thousand rows, for text and JSON from the COPY's parsing thread, so it must be safe to call
+   * from another thread (an AtomicBoolean or a volatile flag); once true the COPY stops with
+   * 57014.
    */
   public CopyResult copy(CopyCommand command, long queryId, BooleanSupplier canceled) {
     return copy(command, queryId, canceled, CopyProgressListener.NONE);
@@ -55,11 +58,19 @@ public final class IngestService {
         .orElseThrow(() -> new StorageException("42P01",
             "Cannot COPY into " + target + ": table does not exist"));
     CopyOptions options = CopyOptions.parse(command.options(), target);
+    if (options.format() == CopyOptions.DataFormat.PARQUET) {
+      ParquetLoad load = new ParquetLoad(engine, objectStore, table, command.columns(), options,
+          slices, queryId, canceled, listener);
+      return load.run(files(command, options, target));
+    }
     CopyRun run = new CopyRun(engine, objectStore, table, command.columns(), options, slices,
         queryId, canceled, listener);
-    List<SourceFile> files = options.manifest() ? sources.manifest(command.source(), target)
+    return run.run(files(command, options, target));
+  }
+
+  private List<SourceFile> files(CopyCommand command, CopyOptions options, String target) {
+    return options.manifest() ? sources.manifest(command.source(), target)
         : sources.resolve(command.source(), target);
-    return run.run(files);
   }
 
   static String quotedName(String schema, String table) {

@@ -20,6 +20,12 @@ import java.util.Map;
  * exactly or, with {@code 'auto ignorecase'}, ignoring case. A missing key or a JSON null is
  * NULL; strings load as they are; numbers keep their text; nested objects and arrays load as
  * JSON text. Each field is laid out in {@link #raw} so that the shared converters read it.
+ *
+ * <p>COPY keeps this reader rather than storage.format's JSON reader, which would lose what COPY
+ * promises: that reader stops at the first bad value (no MAXERROR, no STL_LOAD_ERRORS row per
+ * record), always matches keys ignoring case ({@code 'auto'} is exact), rejects objects and arrays
+ * for string columns, and bypasses the converters' COPY options (DATEFORMAT, TIMEFORMAT,
+ * TRUNCATECOLUMNS, ACCEPTINVCHARS, ROUNDEC) and Redshift's load-error codes and reasons.
  */
 final class JsonRecordReader extends RecordSource {
   private final JsonParser parser;

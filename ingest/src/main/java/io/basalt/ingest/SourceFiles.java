@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -24,8 +25,14 @@ import java.util.function.Function;
  * that folder recursively, when it exists and otherwise acts as a prefix too.
  */
 final class SourceFiles {
-  /** One object to load and the name it has in messages and STL_LOAD_ERRORS. */
-  record SourceFile(ObjectUri uri, String name) {
+  /**
+   * One object to load, as listed (its size and modification time are what a Parquet reader
+   * plans by), and the name it has in messages and STL_LOAD_ERRORS.
+   */
+  record SourceFile(ObjectInfo info, String name) {
+    ObjectUri uri() {
+      return info.uri();
+    }
   }
 
   private final ObjectStore store;
@@ -87,11 +94,11 @@ final class SourceFiles {
   private SourceFile exact(String source, String target) {
     if (source.startsWith("s3://")) {
       ObjectUri uri = s3Uri(source, target);
-      return store.stat(uri).isPresent() ? new SourceFile(uri, source) : null;
+      return store.stat(uri).map(info -> new SourceFile(info, source)).orElse(null);
     }
     Path path = localPath(source, target);
     ObjectUri uri = ObjectUri.parse(path.toString());
-    return store.stat(uri).isPresent() ? new SourceFile(uri, path.toString()) : null;
+    return store.stat(uri).map(info -> new SourceFile(info, path.toString())).orElse(null);
   }
 
   private List<SourceFile> s3Prefix(String source, String target) {
@@ -102,8 +109,9 @@ final class SourceFiles {
   private List<SourceFile> localPrefix(String source, String target) {
     Path path = localPath(source, target);
     ObjectUri uri = ObjectUri.parse(path.toString());
-    if (store.stat(uri).isPresent()) {
-      return List.of(new SourceFile(uri, path.toString()));
+    Optional<ObjectInfo> file = store.stat(uri);
+    if (file.isPresent()) {
+      return List.of(new SourceFile(file.get(), path.toString()));
     }
     // A folder loads recursively (its hidden names are checked below it); else a prefix.
     ObjectUri folder = uri.asPrefix();
@@ -131,7 +139,7 @@ final class SourceFiles {
     List<SourceFile> files = new ArrayList<>();
     for (ObjectInfo info : objects) {
       if (info.uri().key().startsWith(prefix.key()) && !hidden(info.uri().key(), prefix.key())) {
-        files.add(new SourceFile(info.uri(), name.apply(info)));
+        files.add(new SourceFile(info, name.apply(info)));
       }
     }
     files.sort(Comparator.comparing(SourceFile::name));

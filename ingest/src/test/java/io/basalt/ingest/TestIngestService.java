@@ -407,8 +407,8 @@ class TestIngestService {
         1, () -> false))
         .hasMessage("Cannot COPY into \"public.nope\": table does not exist")
         .extracting(e -> ((StorageException) e).sqlState()).isEqualTo("42P01");
-    assertThatThrownBy(() -> copy("s3://bucket/x", Map.of("FORMAT", "PARQUET")))
-        .hasMessage("Cannot COPY into \"public.items\": FORMAT AS PARQUET is not supported yet")
+    assertThatThrownBy(() -> copy("s3://bucket/x", Map.of("FORMAT", "ORC")))
+        .hasMessage("Cannot COPY into \"public.items\": FORMAT AS ORC is not supported yet")
         .extracting(e -> ((StorageException) e).sqlState()).isEqualTo("0A000");
     assertThatThrownBy(() -> copy("s3://bucket/x", Map.of("BZIP2", "")))
         .extracting(e -> ((StorageException) e).sqlState()).isEqualTo("0A000");

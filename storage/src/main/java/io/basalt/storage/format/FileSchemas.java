@@ -12,7 +12,10 @@ import org.apache.parquet.schema.Type;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Infers a table's columns from one of its data files, for a crawler. */
+/**
+ * Infers a table's columns from one of its data files, for a crawler, and lists a Parquet file's
+ * field names, for a loader that matches them to a table's columns.
+ */
 public final class FileSchemas {
   private static final Logger LOG = LoggerFactory.getLogger(FileSchemas.class);
 
@@ -35,6 +38,24 @@ public final class FileSchemas {
       case TEXT -> TextSchemas.infer(store, file, options);
       case JSON -> JsonSchemas.infer(store, file, options);
     };
+  }
+
+  /**
+   * The names of the Parquet file's top-level fields in file order, nested and repeated ones
+   * included, so that a loader can tell a column the file lacks (which a reader returns as NULL)
+   * from one that holds only NULLs. The footer is read once into {@code footers}; 22P04 naming
+   * the file when it is not Parquet.
+   */
+  public static List<String> parquetFieldNames(ObjectStore store, ObjectInfo file,
+      ParquetFooters footers) {
+    requireNonNull(store, "store is null");
+    requireNonNull(file, "file is null");
+    requireNonNull(footers, "footers is null");
+    List<String> names = new ArrayList<>();
+    for (Type field : footers.footer(store, file).getFileMetaData().getSchema().getFields()) {
+      names.add(field.getName());
+    }
+    return names;
   }
 
   private static List<ColumnDefinition> parquet(ObjectStore store, ObjectInfo file) {

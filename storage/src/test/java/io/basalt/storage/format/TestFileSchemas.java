@@ -66,6 +66,11 @@ class TestFileSchemas {
       ColumnType expected = i == 8 ? TEXT : written.get(i).type();
       assertThat(inferred.get(i)).isEqualTo(column(written.get(i).name(), expected));
     }
+    ParquetFooters footers = new ParquetFooters();
+    assertThat(FileSchemas.parquetFieldNames(store, file, footers))
+        .containsExactly("id", "n", "s", "price", "wide", "r", "d", "ok", "Name", "day", "at",
+            "at_tz");
+    assertThat(footers.size()).isOne();
   }
 
   @Test
