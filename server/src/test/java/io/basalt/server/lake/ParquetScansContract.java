@@ -127,7 +127,7 @@ abstract class ParquetScansContract {
           columns.add(rows.getString("COLUMN_NAME") + " " + rows.getString("TYPE_NAME"));
         }
       }
-      assertThat(columns).containsExactly("id int8", "note varchar");
+      assertThat(columns).containsExactly("id bigint", "note varchar");
     }
   }
 
