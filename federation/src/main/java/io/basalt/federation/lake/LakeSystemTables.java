@@ -5,23 +5,14 @@ import io.basalt.federation.datacatalog.CatalogPartition;
 import io.basalt.federation.datacatalog.CatalogTable;
 import io.basalt.federation.datacatalog.DataCatalog;
 import io.basalt.federation.datacatalog.ExternalSchemaDefinition;
+import io.basalt.planner.catalog.ComputedTable;
 import io.basalt.planner.source.ScanMetrics;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.function.Supplier;
-import org.apache.calcite.DataContext;
-import org.apache.calcite.linq4j.Enumerable;
-import org.apache.calcite.linq4j.Linq4j;
-import org.apache.calcite.rel.type.RelDataType;
-import org.apache.calcite.rel.type.RelDataTypeFactory;
-import org.apache.calcite.schema.ScannableTable;
-import org.apache.calcite.schema.Schema;
 import org.apache.calcite.schema.Table;
-import org.apache.calcite.schema.impl.AbstractTable;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
@@ -40,15 +31,15 @@ public final class LakeSystemTables {
   /** The tables by lower-case name. */
   public Map<String, Table> tables() {
     return Map.of(
-        "svv_external_schemas", new Rows(f -> f.builder()
+        "svv_external_schemas", new ComputedTable(f -> f.builder()
             .add("esoid", SqlTypeName.INTEGER)
             .add("eskind", SqlTypeName.VARCHAR, 32)
             .add("schemaname", SqlTypeName.VARCHAR, 128)
             .add("esowner", SqlTypeName.INTEGER)
             .add("databasename", SqlTypeName.VARCHAR, 128)
             .add("esoptions", SqlTypeName.VARCHAR, 4096).nullable(true)
-            .build(), this::schemas),
-        "svv_external_tables", new Rows(f -> f.builder()
+            .build(), factory -> schemas()),
+        "svv_external_tables", new ComputedTable(f -> f.builder()
             .add("redshift_database_name", SqlTypeName.VARCHAR, 128)
             .add("schemaname", SqlTypeName.VARCHAR, 128)
             .add("tablename", SqlTypeName.VARCHAR, 128)
@@ -61,8 +52,8 @@ public final class LakeSystemTables {
             .add("compressed", SqlTypeName.INTEGER)
             .add("parameters", SqlTypeName.VARCHAR, 4096).nullable(true)
             .add("version", SqlTypeName.INTEGER)
-            .build(), this::tablesRows),
-        "svv_external_columns", new Rows(f -> f.builder()
+            .build(), factory -> tablesRows()),
+        "svv_external_columns", new ComputedTable(f -> f.builder()
             .add("redshift_database_name", SqlTypeName.VARCHAR, 128)
             .add("schemaname", SqlTypeName.VARCHAR, 128)
             .add("tablename", SqlTypeName.VARCHAR, 128)
@@ -71,8 +62,8 @@ public final class LakeSystemTables {
             .add("columnnum", SqlTypeName.INTEGER)
             .add("part_key", SqlTypeName.INTEGER)
             .add("is_nullable", SqlTypeName.VARCHAR, 8)
-            .build(), this::columnRows),
-        "svv_external_partitions", new Rows(f -> f.builder()
+            .build(), factory -> columnRows()),
+        "svv_external_partitions", new ComputedTable(f -> f.builder()
             .add("schemaname", SqlTypeName.VARCHAR, 128)
             .add("tablename", SqlTypeName.VARCHAR, 128)
             .add("values", SqlTypeName.VARCHAR, 1024)
@@ -83,8 +74,8 @@ public final class LakeSystemTables {
             .add("serde_parameters", SqlTypeName.VARCHAR, 4096).nullable(true)
             .add("compressed", SqlTypeName.INTEGER)
             .add("parameters", SqlTypeName.VARCHAR, 4096).nullable(true)
-            .build(), this::partitionRows),
-        "svl_s3query_summary", new Rows(f -> f.builder()
+            .build(), factory -> partitionRows()),
+        "svl_s3query_summary", new ComputedTable(f -> f.builder()
             .add("query", SqlTypeName.BIGINT)
             .add("username", SqlTypeName.VARCHAR, 128)
             .add("starttime", SqlTypeName.TIMESTAMP, 3)
@@ -100,7 +91,7 @@ public final class LakeSystemTables {
             .add("qualified_partitions", SqlTypeName.BIGINT)
             .add("row_groups_read", SqlTypeName.BIGINT)
             .add("row_groups_skipped", SqlTypeName.BIGINT)
-            .build(), this::summaryRows));
+            .build(), factory -> summaryRows()));
   }
 
   private List<Object[]> schemas() {
@@ -229,32 +220,6 @@ public final class LakeSystemTables {
             "org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat",
             table.serde() != null ? table.serde() : LakeTables.LAZY_SIMPLE_SERDE);
       };
-    }
-  }
-
-  /** A system table whose rows are computed on every scan. */
-  private static final class Rows extends AbstractTable implements ScannableTable {
-    private final Function<RelDataTypeFactory, RelDataType> rowType;
-    private final Supplier<List<Object[]>> rows;
-
-    Rows(Function<RelDataTypeFactory, RelDataType> rowType, Supplier<List<Object[]>> rows) {
-      this.rowType = rowType;
-      this.rows = rows;
-    }
-
-    @Override
-    public RelDataType getRowType(RelDataTypeFactory factory) {
-      return rowType.apply(factory);
-    }
-
-    @Override
-    public Schema.TableType getJdbcTableType() {
-      return Schema.TableType.SYSTEM_TABLE;
-    }
-
-    @Override
-    public Enumerable<Object[]> scan(DataContext root) {
-      return Linq4j.asEnumerable(rows.get());
     }
   }
 }

@@ -4,18 +4,12 @@ import io.basalt.planner.source.SourceTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import org.apache.calcite.DataContext;
-import org.apache.calcite.linq4j.Enumerable;
-import org.apache.calcite.linq4j.Linq4j;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
-import org.apache.calcite.schema.ScannableTable;
 import org.apache.calcite.schema.Schema;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
-import org.apache.calcite.schema.impl.AbstractTable;
 import org.apache.calcite.schema.lookup.LikePattern;
 import org.apache.calcite.sql.type.SqlTypeName;
 
@@ -36,18 +30,18 @@ final class InformationSchema extends AbstractSchema {
   @Override
   protected Map<String, Table> getTableMap() {
     return Map.of(
-        "schemata", new View(f -> f.builder()
+        "schemata", new ComputedTable(f -> f.builder()
             .add("catalog_name", SqlTypeName.VARCHAR, 128)
             .add("schema_name", SqlTypeName.VARCHAR, 128)
             .add("schema_owner", SqlTypeName.VARCHAR, 128)
             .build(), factory -> schemata()),
-        "tables", new View(f -> f.builder()
+        "tables", new ComputedTable(f -> f.builder()
             .add("table_catalog", SqlTypeName.VARCHAR, 128)
             .add("table_schema", SqlTypeName.VARCHAR, 128)
             .add("table_name", SqlTypeName.VARCHAR, 128)
             .add("table_type", SqlTypeName.VARCHAR, 32)
             .build(), factory -> tableRows()),
-        "columns", new View(f -> f.builder()
+        "columns", new ComputedTable(f -> f.builder()
             .add("table_catalog", SqlTypeName.VARCHAR, 128)
             .add("table_schema", SqlTypeName.VARCHAR, 128)
             .add("table_name", SqlTypeName.VARCHAR, 128)
@@ -164,32 +158,5 @@ final class InformationSchema extends AbstractSchema {
       case TIMESTAMP_WITH_LOCAL_TIME_ZONE -> "timestamp with time zone";
       default -> type.getName().toLowerCase(java.util.Locale.ROOT);
     };
-  }
-
-  /** A view computed from the catalog on every scan. */
-  private static final class View extends AbstractTable implements ScannableTable {
-    private final Function<RelDataTypeFactory, RelDataType> rowType;
-    private final Function<RelDataTypeFactory, List<Object[]>> rows;
-
-    View(Function<RelDataTypeFactory, RelDataType> rowType,
-        Function<RelDataTypeFactory, List<Object[]>> rows) {
-      this.rowType = rowType;
-      this.rows = rows;
-    }
-
-    @Override
-    public RelDataType getRowType(RelDataTypeFactory factory) {
-      return rowType.apply(factory);
-    }
-
-    @Override
-    public Schema.TableType getJdbcTableType() {
-      return Schema.TableType.SYSTEM_TABLE;
-    }
-
-    @Override
-    public Enumerable<Object[]> scan(DataContext dataContext) {
-      return Linq4j.asEnumerable(rows.apply(dataContext.getTypeFactory()));
-    }
   }
 }
