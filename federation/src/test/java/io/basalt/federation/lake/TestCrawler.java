@@ -132,6 +132,16 @@ class TestCrawler {
   }
 
   @Test
+  void fileUrisAreCrawledToo() {
+    String folder = "file://" + directory.resolve("local").toAbsolutePath() + "/";
+    LakeFiles.text(lake.store, folder + "trips/day=2025-01-01/t.csv", "id,km\n1,2.5\n");
+    assertThat(lake.crawl(folder, "lake")).containsExactly(
+        List.of("trips", "created", "csv", folder + "trips/", 2, 1));
+    assertThat(lake.table("lake", "trips").partitionKeys())
+        .containsExactly(CatalogColumn.of("day", "date"));
+  }
+
+  @Test
   void excludedKeysAreLeftOutAndTheTablePrefixIsPrepended() {
     LakeFiles.parquet(lake.store, "s3://lake/raw/orders/a.parquet", columns("id", BIGINT),
         new Object[] {1L});

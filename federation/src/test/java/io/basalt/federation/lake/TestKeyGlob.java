@@ -45,7 +45,8 @@ class TestKeyGlob {
   void malformedGlobsAreErrors() {
     assertThatThrownBy(() -> KeyGlob.compile("part-[0-4.csv"))
         .isInstanceOf(StorageException.class)
-        .hasMessage("Cannot crawl: exclude pattern 'part-[0-4.csv' is malformed: '[' is not closed");
+        .hasMessage("Cannot crawl: exclude pattern 'part-[0-4.csv' is malformed: '[' is not "
+            + "closed");
     assertThatThrownBy(() -> KeyGlob.compile("*.{tmp,bak"))
         .hasMessage("Cannot crawl: exclude pattern '*.{tmp,bak' is malformed: '{' is not closed");
   }
