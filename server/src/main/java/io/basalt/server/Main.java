@@ -6,9 +6,12 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The {@code basalt} command line: {@code basalt server [options]}. */
+/**
+ * The {@code basalt} command line: {@code basalt server [options]}, and
+ * {@code basalt crawl LOCATION --database db [options]} (see {@link CrawlCommand}).
+ */
 @Command(name = "basalt", mixinStandardHelpOptions = true, version = "Basalt 0.1.0",
-    subcommands = {Main.ServerCommand.class},
+    subcommands = {Main.ServerCommand.class, CrawlCommand.class},
     description = "A SQL data warehouse that speaks Redshift's dialect.")
 public final class Main implements Callable<Integer> {
   public static void main(String[] args) {

@@ -75,6 +75,24 @@ public final class FileFormats {
     return options;
   }
 
+  /**
+   * The leading text of a file as {@link #detect} sniffs it: {@code firstBytes} inflated when the
+   * file is compressed (by its extension or magic), decoded as UTF-8; for a crawler that looks
+   * at more than the options, such as whether fields are quoted.
+   */
+  public static String sampleText(ObjectInfo file, byte[] firstBytes) {
+    requireNonNull(file, "file is null");
+    requireNonNull(firstBytes, "firstBytes is null");
+    Compression compression = Decompression.fromName(file.uri().fileName().toLowerCase(
+        Locale.ROOT));
+    if (compression == null) {
+      compression = Decompression.fromMagic(firstBytes);
+    }
+    byte[] sample = compression == Compression.NONE ? firstBytes
+        : inflate(firstBytes, compression);
+    return new String(sample, 0, Math.min(sample.length, SAMPLE_BYTES), StandardCharsets.UTF_8);
+  }
+
   private static boolean startsWith(byte[] bytes, String magic) {
     byte[] expected = magic.getBytes(StandardCharsets.US_ASCII);
     if (bytes.length < expected.length) {

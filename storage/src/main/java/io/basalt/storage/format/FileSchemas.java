@@ -8,6 +8,9 @@ import io.basalt.storage.objectstore.ObjectInfo;
 import io.basalt.storage.objectstore.ObjectStore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.schema.Type;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +21,17 @@ import org.slf4j.LoggerFactory;
  */
 public final class FileSchemas {
   private static final Logger LOG = LoggerFactory.getLogger(FileSchemas.class);
+
+  /**
+   * What one file says about its table: its columns and, when the file records it without being
+   * read through (the row counts of a Parquet footer), how many rows it holds.
+   */
+  public record FileSchema(List<ColumnDefinition> columns, OptionalLong rowCount) {
+    public FileSchema {
+      columns = List.copyOf(columns);
+      requireNonNull(rowCount, "rowCount is null");
+    }
+  }
 
   private FileSchemas() {}
 
@@ -31,12 +45,20 @@ public final class FileSchemas {
    */
   public static List<ColumnDefinition> infer(ObjectStore store, ObjectInfo file,
       FormatOptions options) {
+    return inspect(store, file, options).columns();
+  }
+
+  /**
+   * The columns as {@link #infer} gives them, and the row count of a Parquet file (the sum over
+   * its footer's row groups); text and JSON files have none without reading them through.
+   */
+  public static FileSchema inspect(ObjectStore store, ObjectInfo file, FormatOptions options) {
     requireNonNull(store, "store is null");
     requireNonNull(file, "file is null");
     return switch (options.format()) {
       case PARQUET -> parquet(store, file);
-      case TEXT -> TextSchemas.infer(store, file, options);
-      case JSON -> JsonSchemas.infer(store, file, options);
+      case TEXT -> new FileSchema(TextSchemas.infer(store, file, options), OptionalLong.empty());
+      case JSON -> new FileSchema(JsonSchemas.infer(store, file, options), OptionalLong.empty());
     };
   }
 
@@ -58,10 +80,14 @@ public final class FileSchemas {
     return names;
   }
 
-  private static List<ColumnDefinition> parquet(ObjectStore store, ObjectInfo file) {
+  private static FileSchema parquet(ObjectStore store, ObjectInfo file) {
+    ParquetMetadata footer = new ParquetFooters().footer(store, file);
+    long rows = 0;
+    for (BlockMetaData block : footer.getBlocks()) {
+      rows += block.getRowCount();
+    }
     List<ColumnDefinition> columns = new ArrayList<>();
-    for (Type field : new ParquetFooters().footer(store, file).getFileMetaData().getSchema()
-        .getFields()) {
+    for (Type field : footer.getFileMetaData().getSchema().getFields()) {
       ColumnType type = ParquetSchemas.inferType(field);
       if (type == null) {
         LOG.info("Skipping column '{}' of '{}': {} has no table type", field.getName(),
@@ -70,6 +96,6 @@ public final class FileSchemas {
       }
       columns.add(new ColumnDefinition(field.getName(), type, true, null));
     }
-    return columns;
+    return new FileSchema(columns, OptionalLong.of(rows));
   }
 }

@@ -61,6 +61,7 @@ class TestFileSchemas {
     FormatOptions options = detect(file);
     assertThat(options.format()).isEqualTo(FileFormat.PARQUET);
     List<ColumnDefinition> inferred = FileSchemas.infer(store, file, options);
+    assertThat(FileSchemas.inspect(store, file, options).rowCount()).hasValue(1);
     assertThat(inferred).hasSize(written.size());
     for (int i = 0; i < written.size(); i++) {
       ColumnType expected = i == 8 ? TEXT : written.get(i).type();
