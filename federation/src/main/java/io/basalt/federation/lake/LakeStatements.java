@@ -39,6 +39,10 @@ import org.apache.calcite.sql.SqlNode;
  * or schema (DROP TABLE, DROP SCHEMA, INSERT).
  */
 public final class LakeStatements {
+  /** CRAWL's progress goes to the server log, where an operator follows long crawls. */
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(LakeStatements.class);
+
   private final LakeDdl ddl;
   private final LakeWrites writes;
   private final Crawler crawler;
@@ -112,7 +116,8 @@ public final class LakeStatements {
         public StatementOutcome run(StatementEnvironment e) {
           return StatementOutcome.rows(Crawler.RESULT_COLUMNS,
               crawler.crawl(crawl.location, crawl.database, crawl.options, e.canceled(),
-                  Crawler.Progress.NONE));
+                  (files, tables) -> LOG.info("CRAWL {} (query {}): scanned {} files, found {} "
+                      + "tables", crawl.location, e.queryId(), files, tables)));
         }
       });
     }
