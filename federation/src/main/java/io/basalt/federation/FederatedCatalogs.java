@@ -4,10 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.basalt.federation.datacatalog.DataCatalog;
 import io.basalt.federation.datacatalog.ExternalSchemaDefinition;
-import io.basalt.federation.lake.ExternalSchema;
-import io.basalt.federation.lake.LakeStatements;
-import io.basalt.federation.lake.LakeSystemTables;
-import io.basalt.federation.lake.ScanLog;
+import io.basalt.federation.lake.Lake;
 import io.basalt.planner.catalog.ExternalCatalog;
 import io.basalt.planner.catalog.StatementEnvironment;
 import io.basalt.storage.objectstore.ObjectStore;
@@ -29,15 +26,12 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 public final class FederatedCatalogs implements ExternalCatalog {
   private final DataCatalog catalog;
   private final ObjectStore store;
-  private final ScanLog scans = new ScanLog();
-  private final LakeStatements lake;
-  private final Map<String, Table> systemTables;
+  private final Lake lake;
 
   private FederatedCatalogs(DataCatalog catalog, ObjectStore store) {
     this.catalog = requireNonNull(catalog, "catalog is null");
     this.store = requireNonNull(store, "store is null");
-    this.lake = new LakeStatements(catalog, store);
-    this.systemTables = new LakeSystemTables(catalog, scans).tables();
+    this.lake = new Lake(catalog, store);
   }
 
   /** The catalogs kept under {@code catalogDirectory}, reading files through {@code store}. */
@@ -67,17 +61,17 @@ public final class FederatedCatalogs implements ExternalCatalog {
         || !definition.sourceKind().equals(ExternalSchemaDefinition.DATA_CATALOG)) {
       return null;
     }
-    return new ExternalSchema(catalog, store, scans, definition.name(), definition.database());
+    return lake.schema(definition.name(), definition.database());
   }
 
   @Override
   public Optional<ExternalStatement> statement(SqlNode statement, StatementEnvironment env) {
-    return lake.statement(statement, env);
+    return lake.statements().statement(statement, env);
   }
 
   @Override
   public Map<String, Table> systemTables() {
-    return systemTables;
+    return lake.systemTables();
   }
 
   @Override

@@ -14,18 +14,20 @@ import org.apache.calcite.schema.lookup.Lookup;
  * An external schema bound to a Data Catalog database: its tables are looked up in the catalog
  * on every call, so a table created or crawled by any session is visible at once.
  */
-public final class ExternalSchema extends AbstractSchema {
+final class ExternalSchema extends AbstractSchema {
   private final DataCatalog catalog;
   private final ObjectStore store;
   private final ScanLog log;
+  private final ColumnSamples samples;
   private final String name;
   private final String database;
 
-  public ExternalSchema(DataCatalog catalog, ObjectStore store, ScanLog log, String name,
-      String database) {
+  ExternalSchema(DataCatalog catalog, ObjectStore store, ScanLog log, ColumnSamples samples,
+      String name, String database) {
     this.catalog = catalog;
     this.store = store;
     this.log = log;
+    this.samples = samples;
     this.name = name;
     this.database = database;
   }
@@ -38,7 +40,7 @@ public final class ExternalSchema extends AbstractSchema {
   private Table table(String tableName) {
     CatalogTable table = catalog.table(database, tableName).orElse(null);
     return table == null ? null
-        : new ExternalTable(new ExternalTableSource(catalog, store, log, name, table));
+        : new ExternalTable(new ExternalTableSource(catalog, store, log, samples, name, table));
   }
 
   private Set<String> tableNames() {

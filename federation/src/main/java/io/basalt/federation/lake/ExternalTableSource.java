@@ -30,15 +30,17 @@ final class ExternalTableSource implements TableSource {
   private final DataCatalog catalog;
   private final ObjectStore store;
   private final ScanLog log;
+  private final ColumnSamples samples;
   private final String schema;
   private final CatalogTable table;
   private final List<ColumnDefinition> columns;
 
-  ExternalTableSource(DataCatalog catalog, ObjectStore store, ScanLog log, String schema,
-      CatalogTable table) {
+  ExternalTableSource(DataCatalog catalog, ObjectStore store, ScanLog log,
+      ColumnSamples samples, String schema, CatalogTable table) {
     this.catalog = requireNonNull(catalog, "catalog is null");
     this.store = requireNonNull(store, "store is null");
     this.log = requireNonNull(log, "log is null");
+    this.samples = requireNonNull(samples, "samples is null");
     this.schema = requireNonNull(schema, "schema is null");
     this.table = requireNonNull(table, "table is null");
     this.columns = LakeTables.columns(table);
@@ -85,9 +87,14 @@ final class ExternalTableSource implements TableSource {
         return rowCount;
       }
 
+      /** Sampled only for tables whose size the catalog records (numRows). */
       @Override
       public ColumnStatistics column(int index) {
-        return ColumnStatistics.UNKNOWN;
+        if (rowCount.isEmpty()) {
+          return ColumnStatistics.UNKNOWN;
+        }
+        return ColumnStatistics.ofDistinct(samples.distinctValues(table,
+            ExternalTableSource.this, index, rowCount.getAsDouble()));
       }
     };
   }

@@ -19,11 +19,11 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * The lake's system tables, in the shape of Redshift Spectrum's: SVV_EXTERNAL_SCHEMAS,
  * SVV_EXTERNAL_TABLES, SVV_EXTERNAL_COLUMNS, SVV_EXTERNAL_PARTITIONS and SVL_S3QUERY_SUMMARY.
  */
-public final class LakeSystemTables {
+final class LakeSystemTables {
   private final DataCatalog catalog;
   private final ScanLog log;
 
-  public LakeSystemTables(DataCatalog catalog, ScanLog log) {
+  LakeSystemTables(DataCatalog catalog, ScanLog log) {
     this.catalog = catalog;
     this.log = log;
   }
