@@ -20,6 +20,7 @@ import io.basalt.storage.objectstore.ObjectInfo;
 import io.basalt.storage.objectstore.ObjectStore;
 import io.basalt.storage.objectstore.ObjectUri;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -96,7 +97,8 @@ final class Unload {
           w -> new PartitionedFileSink(staged, format, split, layout, maxFileBytes, w,
               row -> row),
           env.canceled(), "unload-" + env.queryId());
-      List<WrittenFile> files = writer.writeAll(query);
+      List<WrittenFile> files = new ArrayList<>(writer.writeAll(query));
+      files.sort(Comparator.comparing(file -> file.uri().toString()));
       if (unload.flags.contains(Flag.MANIFEST)) {
         ObjectUri manifest = new ObjectUri(target.scheme(), target.bucket(),
             target.key() + "manifest");
