@@ -33,6 +33,11 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 final class ParquetPageReader {
   /** Tests set this to read every chunk through parquet-java's reader. */
   static volatile boolean forceFallback;
+  /** Data pages decoded here and chunks (or their rests) handed to parquet-java, for tests. */
+  static final java.util.concurrent.atomic.LongAdder FAST_PAGES =
+      new java.util.concurrent.atomic.LongAdder();
+  static final java.util.concurrent.atomic.LongAdder FALLBACKS =
+      new java.util.concurrent.atomic.LongAdder();
 
   private static final Set<PrimitiveTypeName> SUPPORTED_TYPES = Set.of(PrimitiveTypeName.INT32,
       PrimitiveTypeName.INT64, PrimitiveTypeName.FLOAT, PrimitiveTypeName.DOUBLE,
@@ -202,6 +207,7 @@ final class ParquetPageReader {
     }
     chunkLeft -= values;
     pageLeft = values;
+    FAST_PAGES.increment();
     little = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
     bit = 0;
     dictionaryEncoded = encoding != Encoding.PLAIN;
@@ -263,6 +269,7 @@ final class ParquetPageReader {
       }
     };
     decoder.startRowGroup();
+    FALLBACKS.increment();
     fallback = new ColumnReaderImpl(descriptor, rest, decoder, writerVersion);
   }
 
