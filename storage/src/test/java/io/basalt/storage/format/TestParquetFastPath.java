@@ -304,4 +304,45 @@ class TestParquetFastPath {
         "common ü 2", "r2"));
     assertThat(fast.get(2)).isEqualTo(expected);
   }
+
+  @Test
+  void corruptPagesWithoutChecksumsAreReportedWithTheFileAndRowGroup() throws IOException {
+    MessageType schema = MessageTypeParser.parseMessageType(
+        "message m { required binary s (STRING); }");
+    Path target = directory.resolve("b").resolve("bad.parquet");
+    SimpleGroupFactory groups = new SimpleGroupFactory(schema);
+    try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new LocalOutputFile(target))
+        .withType(schema).withDictionaryEncoding(false).withPageWriteChecksumEnabled(false)
+        .build()) {
+      for (int i = 0; i < 100; i++) {
+        writer.write(groups.newGroup().append("s", "value-" + (1000 + i)));
+      }
+    }
+    byte[] bytes = java.nio.file.Files.readAllBytes(target);
+    byte[] first = "value-1000".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    int at = indexOf(bytes, first);
+    assertThat(at).isGreaterThan(4);
+    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(at - 4, 0x7fff_0000);
+    ObjectInfo file = FormatFixtures.put(store, "s3://b/bad.parquet", bytes);
+    List<ColumnDefinition> table = List.of(column("s", ColumnType.varchar(20)));
+    assertThatThrownBy(() -> read(file, table, 100, new ScanCounters()))
+        .isInstanceOfSatisfying(io.basalt.storage.StorageException.class,
+            e -> assertThat(e.sqlState()).isEqualTo("22P04"))
+        .hasMessageStartingWith("Cannot read 's3://b/bad.parquet': corrupt Parquet data in row"
+            + " group 0, column 's' (")
+        .hasMessageContaining("invalid value length");
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
 }
