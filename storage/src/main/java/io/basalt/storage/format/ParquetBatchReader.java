@@ -15,8 +15,6 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.VersionParser;
-import org.apache.parquet.column.ColumnReader;
-import org.apache.parquet.column.impl.ColumnReaderImpl;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
@@ -44,7 +42,7 @@ final class ParquetBatchReader implements FileBatchReader {
   private final VersionParser.ParsedVersion writerVersion;
   private ParquetFileReader reader;
   private PageReadStore rowGroup;
-  private ColumnReader[] columnReaders;
+  private ParquetPageReader[] columnReaders;
   private int nextBlock;
   private int currentBlock = -1;
   private long remaining;
@@ -151,13 +149,12 @@ final class ParquetBatchReader implements FileBatchReader {
       return; // no column is in the file: the row count is all that is needed
     }
     rowGroup = fileReader().readRowGroup(index);
-    columnReaders = new ColumnReader[bindings.size()];
+    columnReaders = new ParquetPageReader[bindings.size()];
     for (int i = 0; i < bindings.size(); i++) {
       ParquetColumnBinding binding = bindings.get(i);
       if (!binding.missing()) {
-        binding.decoder().startRowGroup();
-        columnReaders[i] = new ColumnReaderImpl(binding.descriptor(),
-            rowGroup.getPageReader(binding.descriptor()), binding.decoder(), writerVersion);
+        columnReaders[i] = ParquetPageReader.open(binding.descriptor(), binding.decoder(),
+            rowGroup.getPageReader(binding.descriptor()), writerVersion);
       }
     }
   }
@@ -195,7 +192,7 @@ final class ParquetBatchReader implements FileBatchReader {
         continue;
       }
       try {
-        vectors[i] = binding.decoder().read(columnReaders[i], count);
+        vectors[i] = columnReaders[i].read(count);
       } catch (RuntimeException e) {
         throw failure(e, binding.column());
       }

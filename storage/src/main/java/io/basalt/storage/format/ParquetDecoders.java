@@ -42,6 +42,15 @@ final class ParquetDecoders {
 
     abstract ArrayColumnVector read(ColumnReader reader, int count);
 
+    /**
+     * The batch {@code raw} decoded by {@link ParquetPageReader} (the file's values, aligned with
+     * the rows, zero or null in NULL rows) converted as {@link #read} converts; null for a
+     * decoder the page reader does not serve.
+     */
+    ArrayColumnVector convert(Raw raw) {
+      return null;
+    }
+
     final boolean present(ColumnReader reader, int row, int count) {
       if (reader.getCurrentDefinitionLevel() == maxDefinition) {
         return true;
@@ -65,6 +74,21 @@ final class ParquetDecoders {
      * or null when it cannot bound the converted values.
      */
     abstract Comparable<?> zoneValue(Object statistic);
+  }
+
+  /**
+   * One batch of a column's values as the file holds them, row-aligned: INT32 in {@code ints},
+   * INT64 and BOOLEAN (0/1) in {@code longs}, FLOAT and DOUBLE in {@code doubles}, BINARY and
+   * FIXED_LEN_BYTE_ARRAY in {@code objects} (Strings for a string column, else {@link Binary}).
+   * The arrays may be longer than {@code count}; {@code nulls} is null when no row is NULL.
+   */
+  static final class Raw {
+    int count;
+    boolean[] nulls;
+    int[] ints;
+    long[] longs;
+    double[] doubles;
+    Object[] objects;
   }
 
   /** INT32 or INT64 into SMALLINT, INTEGER or BIGINT, range-checked when narrowing. */
@@ -106,6 +130,33 @@ final class ParquetDecoders {
         reader.consume();
       }
       return ArrayColumnVector.ofLongs(type, count, values, takeNulls());
+    }
+
+    @Override
+    ArrayColumnVector convert(Raw raw) {
+      int count = raw.count;
+      long[] values;
+      if (int64) {
+        values = raw.longs;
+      } else {
+        int[] ints = raw.ints;
+        values = new long[count];
+        if (unsigned) {
+          for (int i = 0; i < count; i++) {
+            values[i] = ints[i] & 0xffffffffL;
+          }
+        } else {
+          for (int i = 0; i < count; i++) {
+            values[i] = ints[i];
+          }
+        }
+      }
+      if (min != Long.MIN_VALUE || unsigned) {
+        for (int i = 0; i < count; i++) {
+          check(values[i]); // NULL rows hold 0, which is in range
+        }
+      }
+      return ArrayColumnVector.ofLongs(type, count, values, raw.nulls);
     }
 
     private void check(long v) {
@@ -153,6 +204,17 @@ final class ParquetDecoders {
     }
 
     @Override
+    ArrayColumnVector convert(Raw raw) {
+      int count = raw.count;
+      int[] ints = raw.ints;
+      long[] values = new long[count];
+      for (int i = 0; i < count; i++) {
+        values[i] = ints[i] * factor;
+      }
+      return ArrayColumnVector.ofLongs(type, count, values, raw.nulls);
+    }
+
+    @Override
     Comparable<?> zoneValue(Object statistic) {
       return statistic instanceof Integer i ? i * factor : null;
     }
@@ -177,6 +239,18 @@ final class ParquetDecoders {
         reader.consume();
       }
       return ArrayColumnVector.ofLongs(type, count, values, takeNulls());
+    }
+
+    @Override
+    ArrayColumnVector convert(Raw raw) {
+      int count = raw.count;
+      long[] values = raw.longs;
+      if (divisor != 1) {
+        for (int i = 0; i < count; i++) {
+          values[i] = Math.floorDiv(values[i], divisor);
+        }
+      }
+      return ArrayColumnVector.ofLongs(type, count, values, raw.nulls);
     }
 
     @Override
@@ -232,6 +306,11 @@ final class ParquetDecoders {
     }
 
     @Override
+    ArrayColumnVector convert(Raw raw) {
+      return ArrayColumnVector.ofLongs(type, raw.count, raw.longs, raw.nulls);
+    }
+
+    @Override
     Comparable<?> zoneValue(Object statistic) {
       return statistic instanceof Boolean b ? (b ? 1L : 0L) : null;
     }
@@ -264,6 +343,38 @@ final class ParquetDecoders {
         reader.consume();
       }
       return ArrayColumnVector.ofDoubles(type, count, values, takeNulls());
+    }
+
+    @Override
+    ArrayColumnVector convert(Raw raw) {
+      int count = raw.count;
+      double[] values;
+      switch (source) {
+        case FLOAT -> values = raw.doubles; // floats, widened exactly
+        case DOUBLE -> {
+          values = raw.doubles;
+          if (toReal) {
+            for (int i = 0; i < count; i++) {
+              values[i] = (float) values[i];
+            }
+          }
+        }
+        case INT32 -> {
+          int[] ints = raw.ints;
+          values = new double[count];
+          for (int i = 0; i < count; i++) {
+            values[i] = ints[i];
+          }
+        }
+        default -> {
+          long[] longs = raw.longs;
+          values = new double[count];
+          for (int i = 0; i < count; i++) {
+            values[i] = longs[i];
+          }
+        }
+      }
+      return ArrayColumnVector.ofDoubles(type, count, values, raw.nulls);
     }
 
     @Override
@@ -314,6 +425,53 @@ final class ParquetDecoders {
         reader.consume();
       }
       return ArrayColumnVector.ofLongs(type, count, values, takeNulls());
+    }
+
+    @Override
+    ArrayColumnVector convert(Raw raw) {
+      int count = raw.count;
+      boolean[] nulls = raw.nulls;
+      if (wide) {
+        Object[] values = new Object[count];
+        for (int i = 0; i < count; i++) {
+          if (nulls == null || !nulls[i]) {
+            BigDecimal decimal = switch (source) {
+              case INT32 -> BigDecimal.valueOf(raw.ints[i], fileScale);
+              case INT64 -> BigDecimal.valueOf(raw.longs[i], fileScale);
+              default -> DecimalValues.fromBytes(((Binary) raw.objects[i]).getBytesUnsafe(),
+                  fileScale);
+            };
+            values[i] = DecimalValues.rescale(decimal, type);
+          }
+        }
+        return ArrayColumnVector.ofObjects(type, count, values, nulls);
+      }
+      long[] values;
+      switch (source) {
+        case INT32 -> {
+          int[] ints = raw.ints;
+          values = new long[count];
+          for (int i = 0; i < count; i++) {
+            values[i] = DecimalValues.rescale(ints[i], fileScale, type);
+          }
+        }
+        case INT64 -> {
+          values = raw.longs;
+          for (int i = 0; i < count; i++) {
+            values[i] = DecimalValues.rescale(values[i], fileScale, type);
+          }
+        }
+        default -> {
+          values = new long[count];
+          Object[] binaries = raw.objects;
+          for (int i = 0; i < count; i++) {
+            if (nulls == null || !nulls[i]) {
+              values[i] = binary((Binary) binaries[i]);
+            }
+          }
+        }
+      }
+      return ArrayColumnVector.ofLongs(type, count, values, nulls);
     }
 
     private long binary(Binary binary) {
@@ -415,6 +573,11 @@ final class ParquetDecoders {
       Object[] result = values;
       values = null;
       return ArrayColumnVector.ofObjects(type, count, result, takeNulls());
+    }
+
+    @Override
+    ArrayColumnVector convert(Raw raw) {
+      return ArrayColumnVector.ofObjects(type, raw.count, raw.objects, raw.nulls);
     }
 
     @Override
