@@ -189,6 +189,18 @@ abstract class ParquetScansContract {
       long[] counts = summary(statement);
       assertThat(counts[4]).as("row groups read").isEqualTo(1);
       assertThat(counts[5]).as("row groups skipped").isEqualTo(19);
+      List<String> plan = new ArrayList<>();
+      try (ResultSet lines = statement.executeQuery("explain analyze select count(*) "
+          + "from pq.sorted where id between 50000 and 50100")) {
+        while (lines.next()) {
+          plan.add(lines.getString(1));
+        }
+      }
+      assertThat(plan).anySatisfy(line -> assertThat(line)
+          .matches("\\s*BasaltFilter.*\\(actual rows=101 batches=\\d+ time=[0-9.]+ ms\\)"));
+      assertThat(plan).anySatisfy(line -> assertThat(line).contains("BasaltTableScan")
+          .contains("[parquet: splits=1 files=1").contains("blocks read=1 skipped=19"));
+      assertThat(plan.get(plan.size() - 1)).matches("Execution time: [0-9.]+ ms, 1 rows");
     }
   }
 
