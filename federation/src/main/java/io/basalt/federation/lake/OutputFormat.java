@@ -1,0 +1,130 @@
+package io.basalt.federation.lake;
+
+import static java.util.Objects.requireNonNull;
+
+import io.basalt.storage.ColumnDefinition;
+import io.basalt.storage.format.CsvFileWriter;
+import io.basalt.storage.format.FileFormat;
+import io.basalt.storage.format.FormatOptions;
+import io.basalt.storage.format.JsonFileWriter;
+import io.basalt.storage.format.ParquetFileWriter;
+import io.basalt.storage.format.ParquetWriteOptions;
+import io.basalt.storage.objectstore.ObjectStore;
+import io.basalt.storage.objectstore.ObjectUri;
+import java.util.List;
+
+/**
+ * How the files of one write are encoded: the format, the text or JSON options (delimiter, NULL
+ * marker, header, compression), the Parquet options (codec, row-group size) and the extension
+ * file names end with (empty, or starting with a dot).
+ */
+record OutputFormat(FileFormat format, FormatOptions options, ParquetWriteOptions parquet,
+    String extension) {
+
+  /** One file being written: rows in the storage representation of its columns. */
+  interface RowFileWriter {
+    void write(Object[] row);
+
+    /** Bytes written so far (an estimate until closed), to roll over to a new file. */
+    long bytesWritten();
+
+    /** Finishes the file (with a staged store, publication waits for the commit). */
+    void close();
+
+    /** Discards the file. */
+    void abort();
+  }
+
+  OutputFormat {
+    requireNonNull(format, "format is null");
+    requireNonNull(options, "options is null");
+    requireNonNull(parquet, "parquet is null");
+    requireNonNull(extension, "extension is null");
+  }
+
+  RowFileWriter create(ObjectStore store, ObjectUri uri, List<ColumnDefinition> columns) {
+    return switch (format) {
+      case PARQUET -> {
+        ParquetFileWriter writer = ParquetFileWriter.create(store, uri, columns, parquet);
+        yield new RowFileWriter() {
+          @Override
+          public void write(Object[] row) {
+            writer.write(row);
+          }
+
+          @Override
+          public long bytesWritten() {
+            return writer.bytesWritten();
+          }
+
+          @Override
+          public void close() {
+            writer.close();
+          }
+
+          @Override
+          public void abort() {
+            writer.abort();
+          }
+        };
+      }
+      case TEXT -> {
+        CsvFileWriter writer = CsvFileWriter.create(store, uri, columns, options);
+        yield new RowFileWriter() {
+          @Override
+          public void write(Object[] row) {
+            writer.write(row);
+          }
+
+          @Override
+          public long bytesWritten() {
+            return writer.bytesWritten();
+          }
+
+          @Override
+          public void close() {
+            writer.close();
+          }
+
+          @Override
+          public void abort() {
+            writer.abort();
+          }
+        };
+      }
+      case JSON -> {
+        JsonFileWriter writer = JsonFileWriter.create(store, uri, columns, options);
+        yield new RowFileWriter() {
+          @Override
+          public void write(Object[] row) {
+            writer.write(row);
+          }
+
+          @Override
+          public long bytesWritten() {
+            return writer.bytesWritten();
+          }
+
+          @Override
+          public void close() {
+            writer.close();
+          }
+
+          @Override
+          public void abort() {
+            writer.abort();
+          }
+        };
+      }
+    };
+  }
+
+  /** The extension compressed text and JSON files get: {@code .gz}, {@code .zst} or none. */
+  static String compressionExtension(FormatOptions options) {
+    return switch (options.compression()) {
+      case GZIP -> ".gz";
+      case ZSTD -> ".zst";
+      case NONE, AUTO -> "";
+    };
+  }
+}
