@@ -55,7 +55,7 @@ class TestBenchParquetCommand {
         .containsPattern("Basalt: unloaded  tpch_parquet_sf0_01.lineitem: 60,175 rows, [1-9]")
         .contains("Parquet layout: all tables unpartitioned; lineitem ")
         .contains("DuckDB (in memory)")
-        .contains("| S3 MB")
+        .contains("|      S3 MB | correct?")
         .containsPattern("Q03   \\| +[0-9.]+ \\| +[0-9.]+ \\| +[0-9.]+ \\| +[0-9.]+ \\| yes")
         .contains("| 3/3")
         .containsPattern("load: Basalt [0-9.]+ s, UNLOAD to Parquet [0-9.]+ s");
