@@ -53,7 +53,8 @@ class TestBenchParquetCommand {
         .contains("Basalt: loaded  tpch_sf0_01.lineitem: 60,175 rows in")
         .contains("Basalt: unloading tpch_sf0_01.lineitem to s3://tpch/sf0.01/lineitem/")
         .containsPattern("Basalt: unloaded  tpch_parquet_sf0_01.lineitem: 60,175 rows, [1-9]")
-        .contains("Parquet layout: all tables unpartitioned; lineitem ")
+        .contains("Parquet layout: all tables unpartitioned, 32 MB row groups; "
+            + "lineitem sorted by l_shipdate, ")
         .contains("DuckDB (in memory)")
         .contains("|      S3 MB | correct?")
         .containsPattern("Q03   \\| +[0-9.]+ \\| +[0-9.]+ \\| +[0-9.]+ \\| +[0-9.]+ \\| yes")
