@@ -42,6 +42,15 @@ record OutputFormat(FileFormat format, FormatOptions options, ParquetWriteOption
     requireNonNull(extension, "extension is null");
   }
 
+  /**
+   * How many bytes a file may still grow by beyond {@link RowFileWriter#bytesWritten}: text and
+   * JSON writers count only what left their character and compression buffers, a Parquet file
+   * still gets its footer. A file rolls over once it is within this of the size limit.
+   */
+  long slackBytes() {
+    return format == FileFormat.PARQUET ? 1L << 20 : 256L << 10;
+  }
+
   RowFileWriter create(ObjectStore store, ObjectUri uri, List<ColumnDefinition> columns) {
     return switch (format) {
       case PARQUET -> {

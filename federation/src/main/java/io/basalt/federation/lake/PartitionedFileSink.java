@@ -121,7 +121,8 @@ final class PartitionedFileSink {
     this.columns = requireNonNull(columns, "columns is null");
     this.identity = columns.identity();
     this.layout = requireNonNull(layout, "layout is null");
-    this.maxFileBytes = maxFileBytes;
+    // Rolled over early enough that what the writer still buffers stays under the limit.
+    this.maxFileBytes = Math.max(1, maxFileBytes - format.slackBytes());
     this.writer = writer;
     this.convert = requireNonNull(convert, "convert is null");
   }
