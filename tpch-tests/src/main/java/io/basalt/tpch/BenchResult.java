@@ -2,15 +2,26 @@ package io.basalt.tpch;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.OptionalLong;
+
 /**
  * One TPC-H query benchmarked on Basalt and DuckDB: each engine's median time over the measured
- * runs and its worst verdict over all runs, warm-up included.
+ * runs, its worst verdict over all runs, warm-up included, and, over external tables, the bytes
+ * Basalt's scans read from the object store in one run.
  */
 record BenchResult(
-    int query, double basaltMillis, double duckdbMillis, QueryResult basalt, QueryResult duckdb) {
+    int query, double basaltMillis, double duckdbMillis, QueryResult basalt, QueryResult duckdb,
+    OptionalLong basaltScannedBytes) {
   BenchResult {
     requireNonNull(basalt, "basalt is null");
     requireNonNull(duckdb, "duckdb is null");
+    requireNonNull(basaltScannedBytes, "basaltScannedBytes is null");
+  }
+
+  /** A result over native tables, which read nothing from the object store. */
+  BenchResult(
+      int query, double basaltMillis, double duckdbMillis, QueryResult basalt, QueryResult duckdb) {
+    this(query, basaltMillis, duckdbMillis, basalt, duckdb, OptionalLong.empty());
   }
 
   String name() {

@@ -13,8 +13,10 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,6 +30,10 @@ import picocli.CommandLine.Spec;
  * and into in-process DuckDB, times each query on both (alternating, after one warm-up run each),
  * checks every result against the reference answers, prints a comparison and writes it as CSV and
  * as a PNG chart; the exit code is 1 if either engine got any answer wrong.
+ *
+ * <p>With {@code --format parquet} both engines read the same Parquet files instead, which Basalt
+ * unloads from its native tables into its object store ({@link ParquetTables}); the comparison
+ * then also shows the bytes Basalt's external scans read ({@link ObjectStoreScans}).
  */
 @Command(
     name = "tpch",
@@ -63,35 +69,59 @@ final class BenchTpchCommand implements Callable<Integer> {
     TpchScale scale = workload.scale();
     TpchQueries kit = workload.kit();
     List<Integer> numbers = workload.numbers();
+    boolean parquet = workload.format() == TableFormat.PARQUET;
     Path dataDirectory = options.dataDirectory;
     TpchData data = TpchCommand.generate(scale, dataDirectory, out);
     int threads = options.slices == null
         ? Runtime.getRuntime().availableProcessors() : options.slices;
     ServerConfig config = TpchCommand.serverConfig(dataDirectory, threads);
     Path duckdbFile = dataDirectory.resolve("duckdb").resolve(scale.folderName() + ".duckdb");
-    Files.createDirectories(duckdbFile.getParent());
+    // Over Parquet, DuckDB needs no database of its own: views over the files, in memory.
+    String duckdbUrl = parquet ? "jdbc:duckdb:" : "jdbc:duckdb:" + duckdbFile.toAbsolutePath();
+    if (!parquet) {
+      Files.createDirectories(duckdbFile.getParent());
+    }
     out.printf("starting Basalt (data in %s) and DuckDB (%s), %d slices/threads%n",
-        config.dataDirectory(), duckdbFile, threads);
+        config.dataDirectory(), parquet ? "in memory" : duckdbFile, threads);
     List<BenchResult> results = new ArrayList<>();
-    OptionalLong basaltLoad;
-    OptionalLong duckdbLoad;
+    String loadLine;
     try (BasaltServer server = BasaltServer.start(config);
         Connection basalt = TpchCommand.connect(server.jdbcUrl());
-        Connection duckdb =
-            DriverManager.getConnection("jdbc:duckdb:" + duckdbFile.toAbsolutePath())) {
+        Connection duckdb = DriverManager.getConnection(duckdbUrl)) {
       try (Statement statement = duckdb.createStatement()) {
         statement.execute("SET threads = " + threads);
       }
-      TpchRunner basaltRunner = new TpchRunner(
-          basalt, scale.schemaName(), LoadDialect.BASALT, line -> out.println("Basalt: " + line));
-      TpchRunner duckdbRunner = new TpchRunner(
-          duckdb, scale.schemaName(), LoadDialect.DUCKDB, line -> out.println("DuckDB: " + line));
-      basaltLoad = basaltRunner.loadUnlessLoaded(data, options.reload);
-      duckdbLoad = duckdbRunner.loadUnlessLoaded(data, options.reload);
+      Consumer<String> basaltProgress = line -> out.println("Basalt: " + line);
+      Consumer<String> duckdbProgress = line -> out.println("DuckDB: " + line);
+      TpchRunner basaltRunner =
+          new TpchRunner(basalt, scale.schemaName(), LoadDialect.BASALT, basaltProgress);
+      OptionalLong basaltLoad = basaltRunner.loadUnlessLoaded(data, options.reload);
+      TpchRunner duckdbRunner;
+      Optional<ObjectStoreScans> scans;
+      if (parquet) {
+        ParquetTables tables = new ParquetTables(
+            basalt, scale, TpchCommand.objectStoreRoot(config), basaltProgress);
+        OptionalLong unload = tables.writeUnlessWritten(data, scale.schemaName(), options.reload);
+        tables.createDuckDbViews(duckdb);
+        out.println(tables.layout());
+        out.printf("both engines read the external schema %s: Basalt its external tables, "
+            + "DuckDB views over read_parquet of the same files%n", tables.schema());
+        basaltRunner = new TpchRunner(basalt, tables.schema(), LoadDialect.BASALT, basaltProgress);
+        duckdbRunner = new TpchRunner(duckdb, tables.schema(), LoadDialect.DUCKDB, duckdbProgress);
+        scans = Optional.of(new ObjectStoreScans(basalt));
+        loadLine = "load: Basalt " + BenchReport.seconds(basaltLoad) + ", UNLOAD to Parquet "
+            + BenchReport.seconds(unload) + "; DuckDB reads the Parquet files";
+      } else {
+        duckdbRunner =
+            new TpchRunner(duckdb, scale.schemaName(), LoadDialect.DUCKDB, duckdbProgress);
+        OptionalLong duckdbLoad = duckdbRunner.loadUnlessLoaded(data, options.reload);
+        scans = Optional.empty();
+        loadLine = BenchReport.loads(basaltLoad, duckdbLoad);
+      }
       basaltRunner.useSchema();
       duckdbRunner.useSchema();
       for (int number : numbers) {
-        results.add(measure(kit, scale, number, basaltRunner, duckdbRunner));
+        results.add(measure(kit, scale, number, basaltRunner, duckdbRunner, scans));
       }
     } catch (SQLException e) {
       // Query failures are results; this is a failure to start, connect or load.
@@ -99,14 +129,15 @@ final class BenchTpchCommand implements Callable<Integer> {
       return 1;
     }
     out.println();
-    out.print(BenchReport.format(results, basaltLoad, duckdbLoad));
+    out.print(BenchReport.format(results, loadLine));
     Files.createDirectories(outDirectory);
-    Path csv = outDirectory.resolve("tpch-" + scale.folderName() + ".csv");
-    Path png = outDirectory.resolve("tpch-" + scale.folderName() + ".png");
+    String name = (parquet ? "tpch-parquet-" : "tpch-") + scale.folderName();
+    Path csv = outDirectory.resolve(name + ".csv");
+    Path png = outDirectory.resolve(name + ".png");
     BenchReport.writeCsv(results, csv);
     BenchChart.writePng(results,
-        String.format(Locale.ROOT, "TPC-H SF %s: median of %d run%s, %d threads",
-            scale.label(), runs, runs == 1 ? "" : "s", threads),
+        String.format(Locale.ROOT, "TPC-H SF %s%s: median of %d run%s, %d threads",
+            scale.label(), parquet ? " on Parquet" : "", runs, runs == 1 ? "" : "s", threads),
         png);
     out.printf("wrote %s and %s%n", csv, png);
     boolean allCorrect =
@@ -114,12 +145,22 @@ final class BenchTpchCommand implements Callable<Integer> {
     return allCorrect ? 0 : 1;
   }
 
-  private BenchResult measure(
-      TpchQueries kit, TpchScale scale, int number, TpchRunner basalt, TpchRunner duckdb) {
+  /**
+   * Times query {@code number} on both engines; with {@code scans}, counts the bytes Basalt's
+   * warm-up run read from the object store (outside the timed runs, since it costs queries).
+   */
+  private BenchResult measure(TpchQueries kit, TpchScale scale, int number, TpchRunner basalt,
+      TpchRunner duckdb, Optional<ObjectStoreScans> scans) {
     String name = QueryResult.name(number);
     Timing basaltTiming = new Timing();
     Timing duckdbTiming = new Timing();
-    basaltTiming.warmUp(() -> basalt.runQuietly(kit, scale, number));
+    Runnable basaltWarmUp = () -> basaltTiming.warmUp(() -> basalt.runQuietly(kit, scale, number));
+    OptionalLong scanned = OptionalLong.empty();
+    if (scans.isPresent()) {
+      scanned = scans.get().measure(basaltWarmUp);
+    } else {
+      basaltWarmUp.run();
+    }
     duckdbTiming.warmUp(() -> duckdb.runQuietly(kit, scale, number));
     // Alternating spreads any drift (caches, background work) over both engines alike.
     for (int run = 0; run < runs; run++) {
@@ -128,9 +169,13 @@ final class BenchTpchCommand implements Callable<Integer> {
     }
     BenchResult result = new BenchResult(
         number, basaltTiming.medianMillis(), duckdbTiming.medianMillis(),
-        basaltTiming.worst, duckdbTiming.worst);
-    out.printf(Locale.ROOT, "%s: Basalt %.1f ms (%s), DuckDB %.1f ms (%s)%n",
+        basaltTiming.worst, duckdbTiming.worst, scanned);
+    out.printf(Locale.ROOT, "%s: Basalt %.1f ms (%s%s), DuckDB %.1f ms (%s)%n",
         name, result.basaltMillis(), verdict(result.basalt()),
+        scanned.isPresent()
+            ? String.format(Locale.ROOT, ", %.1f MB from the object store",
+                scanned.getAsLong() / 1e6)
+            : "",
         result.duckdbMillis(), verdict(result.duckdb()));
     return result;
   }

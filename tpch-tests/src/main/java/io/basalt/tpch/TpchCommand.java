@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
  * {@code basalt tpch}: generates TPC-H data, starts an in-process Basalt server, loads the data
  * through the Basalt JDBC driver, runs the queries, checks them against the reference answers and
  * prints a table of verdicts and timings; the exit code is 1 if any query is wrong or failed.
+ * With {@code --format parquet} the queries read the tables unloaded to Parquet instead.
  */
 @Command(
     name = "tpch",
@@ -70,6 +71,14 @@ public final class TpchCommand implements Callable<Integer> {
       TpchRunner runner =
           new TpchRunner(connection, scale.schemaName(), LoadDialect.BASALT, out::println);
       runner.loadUnlessLoaded(data, options.reload);
+      if (workload.format() == TableFormat.PARQUET) {
+        ParquetTables tables =
+            new ParquetTables(connection, scale, objectStoreRoot(config), out::println);
+        tables.writeUnlessWritten(data, scale.schemaName(), options.reload);
+        out.println(tables.layout());
+        out.printf("running the queries on the external tables of %s%n", tables.schema());
+        runner = new TpchRunner(connection, tables.schema(), LoadDialect.BASALT, out::println);
+      }
       results = runner.run(kit, scale, numbers);
     } catch (SQLException e) {
       // Query failures are results; this is a failure to connect or to load, which ends the run.
@@ -93,6 +102,14 @@ public final class TpchCommand implements Callable<Integer> {
             .withDataDirectory(dataDirectory.resolve("server"))
             .withAdminPassword(ADMIN_PASSWORD);
     return slices == null ? config : config.withSlices(slices);
+  }
+
+  /**
+   * The folder of the in-process server's embedded object store, where {@code s3://b/k} is
+   * {@code <folder>/b/k}: the server's default, {@code s3} in its data directory.
+   */
+  static Path objectStoreRoot(ServerConfig config) {
+    return config.dataDirectory().toAbsolutePath().resolve("s3");
   }
 
   /** Generates (or reuses) the data of {@code scale} under {@code dataDirectory}/tbl. */

@@ -33,11 +33,19 @@ final class TpchOptions {
       description = "Slices of the in-process server, and DuckDB's threads (default: cores).")
   Integer slices;
 
-  @Option(names = "--reload", description = "Load the data even if it is already loaded.")
+  @Option(names = "--reload",
+      description = "Load the data (and, with --format parquet, unload the Parquet files) even "
+          + "if it is already there.")
   boolean reload;
 
-  /** What a run works on: the scale, the kit and the query numbers. */
-  record Workload(TpchScale scale, TpchQueries kit, List<Integer> numbers) {}
+  @Option(names = "--format", defaultValue = "native", paramLabel = "native|parquet",
+      description = "Tables the queries read: native (Basalt's store) or parquet (the native "
+          + "tables unloaded to Parquet in the server's object store, read as external tables) "
+          + "(default: ${DEFAULT-VALUE}).")
+  private String format;
+
+  /** What a run works on: the scale, the kit, the query numbers and the tables' format. */
+  record Workload(TpchScale scale, TpchQueries kit, List<Integer> numbers, TableFormat format) {}
 
   /**
    * Checks the options (usage errors of {@code spec}'s command) and notes on {@code out} when
@@ -46,8 +54,10 @@ final class TpchOptions {
   Workload workload(CommandSpec spec, PrintStream out) {
     TpchScale scale;
     TpchQueries kit;
+    TableFormat tableFormat;
     try {
       scale = TpchScale.parse(scaleFactor);
+      tableFormat = TableFormat.parse(format);
       kit = TpchQueries.locate(Optional.ofNullable(tpchDirectory));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
@@ -64,6 +74,6 @@ final class TpchOptions {
       out.printf("note: the kit has no answers for scale factor %s; results are unchecked%n",
           scale.label());
     }
-    return new Workload(scale, kit, numbers);
+    return new Workload(scale, kit, numbers, tableFormat);
   }
 }
