@@ -126,7 +126,7 @@ final class ParquetTables {
     return "UNLOAD ('SELECT * FROM " + nativeSchema + "." + table
         + (sortKey == null ? "" : " ORDER BY " + sortKey) + "') TO '" + location(table)
         // CLEANPATH: files of an earlier run with more writers would otherwise stay and be read.
-        + "' FORMAT AS PARQUET ROWGROUPSIZE 32 MB CLEANPATH";
+        + "' FORMAT AS PARQUET ROWGROUPSIZE 32 MB MAXFILESIZE 16 MB CLEANPATH";
   }
 
   /** Returns a line saying how the tables are laid out: partitions, order, files and sizes. */

@@ -38,7 +38,7 @@ import java.util.function.BooleanSupplier;
 final class ExternalScan implements SourceScan {
   /** Parquet files are split into ranges of about this many bytes (whole row groups). */
   static final long TARGET_SPLIT_BYTES = 32L << 20;
-  private static final int BATCH_ROWS = 8192;
+  private static final int BATCH_ROWS = 65_536;
 
   private final ObjectStore store;
   private final CatalogTable table;

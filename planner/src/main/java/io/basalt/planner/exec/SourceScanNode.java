@@ -9,16 +9,22 @@ import io.basalt.planner.source.TableSource;
 import java.util.List;
 
 /**
- * Reads a table through its {@link TableSource}: one pipeline per engine partition, partition p
- * reading the splits i with i mod partitions = p, one after another. The source's scan is
- * resolved once per execution, on first use, so all partitions read the same version of the
- * table.
+ * Reads a table through its {@link TableSource}: one pipeline per engine partition. When the
+ * source's splits are aligned with its distribution (a native table's slices), partition p reads
+ * the splits i with i mod partitions = p, so rows with equal keys stay in one partition;
+ * otherwise each partition takes the next unread split when it finishes one, so that splits
+ * whose data turns out to be skipped (row groups pruned by statistics) leave no core idle. The
+ * source's scan is resolved once per execution, on first use, so all partitions read the same
+ * version of the table.
  */
 public final class SourceScanNode implements PlanNode {
   private final TableSource source;
   private final ScanSpec spec;
   private volatile SourceScan scan;
   private volatile List<Split> splits;
+  /** The next split a partition takes, when splits are not bound to partitions. */
+  private final java.util.concurrent.atomic.AtomicInteger nextSplit =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   public SourceScanNode(TableSource source, ScanSpec spec) {
     this.source = source;
@@ -76,23 +82,34 @@ public final class SourceScanNode implements PlanNode {
 
   @Override
   public Operator open(QueryContext context, int partition) {
-    List<Split> mine = splits(context);
+    List<Split> all = splits(context);
     int partitions = partitions(context);
     SourceScan current = scan(context);
+    boolean bound = current.alignedWithDistribution(partitions);
     return new Operator() {
       private int next = partition;
       private SplitReader reader;
+
+      /** The index of this partition's next split, or one past the end. */
+      private int take() {
+        if (bound) {
+          int index = next;
+          next += partitions;
+          return index;
+        }
+        return nextSplit.getAndIncrement();
+      }
 
       @Override
       public Batch next() {
         while (true) {
           if (reader == null) {
-            if (next >= mine.size()) {
+            int index = take();
+            if (index >= all.size()) {
               return null;
             }
             context.checkCanceled();
-            reader = current.open(mine.get(next), context::isCanceled);
-            next += partitions;
+            reader = current.open(all.get(index), context::isCanceled);
           }
           Batch batch = reader.next();
           if (batch != null) {

@@ -34,8 +34,7 @@ public final class CsvFileWriter implements AutoCloseable {
   private final ObjectUri uri;
   private final List<ColumnDefinition> columns;
   private final FormatOptions options;
-  private final AbortableOutput output;
-  private final CountingOutputStream counted;
+  private final CompressedObjectOutput output;
   private final Writer writer;
   private final StringBuilder line = new StringBuilder();
   private long rows;
@@ -46,19 +45,9 @@ public final class CsvFileWriter implements AutoCloseable {
     this.uri = uri;
     this.columns = List.copyOf(columns);
     this.options = options;
-    this.output = output;
-    this.counted = new CountingOutputStream(output);
-    Compression compression = options.compression();
-    if (compression == Compression.AUTO) {
-      Compression named = Decompression.fromName(uri.fileName());
-      compression = named == null ? Compression.NONE : named;
-    }
-    OutputStream out = switch (compression) {
-      case GZIP -> new GZIPOutputStream(counted, 1 << 16);
-      case ZSTD -> new ZstdOutputStream(counted);
-      case NONE, AUTO -> counted;
-    };
-    this.writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+    this.output = new CompressedObjectOutput(uri, output, options.compression());
+    this.writer = new BufferedWriter(new OutputStreamWriter(this.output.stream(),
+        StandardCharsets.UTF_8), 1 << 16);
     if (options.skipHeaderLines() > 0) {
       for (int c = 0; c < this.columns.size(); c++) {
         if (c > 0) {
@@ -90,10 +79,7 @@ public final class CsvFileWriter implements AutoCloseable {
   }
 
   private static StorageException failure(ObjectUri uri, Exception e) {
-    if (e instanceof StorageException storage) {
-      return storage;
-    }
-    return new StorageException("58030", "Cannot write '" + uri + "': " + e.getMessage(), e);
+    return CompressedObjectOutput.failure(uri, e);
   }
 
   /**
@@ -214,7 +200,7 @@ public final class CsvFileWriter implements AutoCloseable {
 
   /** Bytes sent to the object so far (compressed); buffered text is not counted until flushed. */
   public long bytesWritten() {
-    return counted.count;
+    return output.bytesWritten();
   }
 
   /** Flushes the text and publishes the object. */
@@ -225,11 +211,12 @@ public final class CsvFileWriter implements AutoCloseable {
     }
     finished = true;
     try {
-      writer.close();
+      writer.flush();
     } catch (IOException | RuntimeException e) {
       output.abort();
       throw failure(uri, e);
     }
+    output.publish();
   }
 
   /** Discards everything written; the object is not created. */
@@ -237,38 +224,6 @@ public final class CsvFileWriter implements AutoCloseable {
     if (!finished) {
       finished = true;
       output.abort();
-    }
-  }
-
-  /** Counts the bytes that reach the object. */
-  private static final class CountingOutputStream extends OutputStream {
-    private final OutputStream out;
-    private long count;
-
-    CountingOutputStream(OutputStream out) {
-      this.out = out;
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-      out.write(b);
-      count++;
-    }
-
-    @Override
-    public void write(byte[] bytes, int offset, int length) throws IOException {
-      out.write(bytes, offset, length);
-      count += length;
-    }
-
-    @Override
-    public void flush() throws IOException {
-      out.flush();
-    }
-
-    @Override
-    public void close() throws IOException {
-      out.close();
     }
   }
 }

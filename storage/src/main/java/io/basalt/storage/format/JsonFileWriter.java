@@ -30,9 +30,7 @@ public final class JsonFileWriter implements AutoCloseable {
 
   private final ObjectUri uri;
   private final List<ColumnDefinition> columns;
-  private final AbortableOutput output;
-  private final CountingOutput counted;
-  private final OutputStream out;
+  private final CompressedObjectOutput output;
   private final JsonGenerator generator;
   private long rows;
   private boolean finished;
@@ -41,20 +39,8 @@ public final class JsonFileWriter implements AutoCloseable {
       AbortableOutput output) throws IOException {
     this.uri = uri;
     this.columns = List.copyOf(columns);
-    this.output = output;
-    this.counted = new CountingOutput(output);
-    Compression compression = options.compression();
-    if (compression == Compression.AUTO) {
-      Compression named = Decompression.fromName(uri.fileName());
-      compression = named == null ? Compression.NONE : named;
-    }
-    OutputStream compressed = switch (compression) {
-      case GZIP -> new GZIPOutputStream(counted, 1 << 16);
-      case ZSTD -> new ZstdOutputStream(counted);
-      case NONE, AUTO -> counted;
-    };
-    this.out = new BufferedOutputStream(compressed, 1 << 16);
-    this.generator = FACTORY.createGenerator(out);
+    this.output = new CompressedObjectOutput(uri, output, options.compression());
+    this.generator = FACTORY.createGenerator(this.output.stream());
     generator.setRootValueSeparator(null);
   }
 
@@ -77,10 +63,7 @@ public final class JsonFileWriter implements AutoCloseable {
   }
 
   private static StorageException failure(ObjectUri uri, Exception e) {
-    if (e instanceof StorageException storage) {
-      return storage;
-    }
-    return new StorageException("58030", "Cannot write '" + uri + "': " + e.getMessage(), e);
+    return CompressedObjectOutput.failure(uri, e);
   }
 
   /** Appends one row, its values in the storage representation of the column types. */
@@ -142,7 +125,7 @@ public final class JsonFileWriter implements AutoCloseable {
 
   /** Bytes sent to the object so far (compressed); buffered text is not counted until flushed. */
   public long bytesWritten() {
-    return counted.count;
+    return output.bytesWritten();
   }
 
   /** Flushes the text and publishes the object. */
@@ -153,12 +136,12 @@ public final class JsonFileWriter implements AutoCloseable {
     }
     finished = true;
     try {
-      generator.close();
-      out.close();
+      generator.flush();
     } catch (IOException | RuntimeException e) {
       output.abort();
       throw failure(uri, e);
     }
+    output.publish();
   }
 
   /** Discards everything written; the object is not created. */
@@ -166,38 +149,6 @@ public final class JsonFileWriter implements AutoCloseable {
     if (!finished) {
       finished = true;
       output.abort();
-    }
-  }
-
-  /** Counts the bytes that reach the object. */
-  private static final class CountingOutput extends OutputStream {
-    private final OutputStream out;
-    private long count;
-
-    CountingOutput(OutputStream out) {
-      this.out = out;
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-      out.write(b);
-      count++;
-    }
-
-    @Override
-    public void write(byte[] bytes, int offset, int length) throws IOException {
-      out.write(bytes, offset, length);
-      count += length;
-    }
-
-    @Override
-    public void flush() throws IOException {
-      out.flush();
-    }
-
-    @Override
-    public void close() throws IOException {
-      out.close();
     }
   }
 }
