@@ -26,7 +26,8 @@ final class SessionSettings {
 
   private SessionSettings() {}
 
-  static long apply(SqlSetOption set, CalcitePrepare.Context context, StorageEngine storage) {
+  static long apply(SqlSetOption set, CalcitePrepare.Context context, StorageEngine storage,
+      java.util.Set<String> externalSchemas) {
     String name = set.getName().toString().toLowerCase(Locale.ROOT);
     Properties properties =
         ((CalciteConnection) context.getDataContext().getQueryProvider()).getProperties();
@@ -45,7 +46,8 @@ final class SessionSettings {
           + EngineSettings.MEMORY_LIMIT_PROPERTY + " and " + EngineSettings.ENGINE_PROPERTY
           + ")");
     }
-    String schema = set.getValue() == null ? DEFAULT_SCHEMA : firstExisting(set, storage);
+    String schema = set.getValue() == null ? DEFAULT_SCHEMA : firstExisting(set, storage,
+        externalSchemas);
     try {
       ((CalciteConnection) context.getDataContext().getQueryProvider()).setSchema(schema);
     } catch (SQLException e) {
@@ -99,11 +101,20 @@ final class SessionSettings {
     return value.toString();
   }
 
-  private static String firstExisting(SqlSetOption set, StorageEngine storage) {
+  private static String firstExisting(SqlSetOption set, StorageEngine storage,
+      java.util.Set<String> externalSchemas) {
     List<String> schemas = names(set.getValue());
     for (String schema : schemas) {
       if (storage.schemaExists(schema)) {
         return schema;
+      }
+    }
+    for (String schema : schemas) {
+      if (externalSchemas.contains(schema)) {
+        // As in Redshift: external tables are always named with their schema.
+        throw new StorageException("0A000", "Cannot set search_path to " + schema
+            + ": external schemas cannot be in the search path; qualify external tables, "
+            + "e.g. " + schema + ".table");
       }
     }
     throw new StorageException("3F000", "Cannot set search_path to " + String.join(", ", schemas)

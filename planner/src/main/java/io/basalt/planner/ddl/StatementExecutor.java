@@ -120,7 +120,8 @@ public final class StatementExecutor {
     } else if (node instanceof SqlCopy copy) {
       return copy(copy, canceled);
     } else if (node instanceof SqlSetOption set) {
-      return SessionSettings.apply(set, context, services.storage());
+      return SessionSettings.apply(set, context, services.storage(),
+          services.external().schemaNames());
     } else if (node instanceof SqlInsert || node instanceof SqlUpdate
         || node instanceof SqlDelete) {
       return prepare(node).run().applyAsLong(dataContext);
