@@ -136,11 +136,11 @@ final class ParquetColumnBinding {
           maxDefinition, physical == PrimitiveTypeName.INT64, unsigned) : null;
       case DECIMAL -> {
         if (logical instanceof DecimalLogicalTypeAnnotation decimal) {
-          yield new ParquetDecoders.DecimalDecoder(type, maxDefinition, physical,
+          yield new DecimalDecoder(type, maxDefinition, physical,
               decimal.getScale());
         }
         yield integral && !(unsigned && physical == PrimitiveTypeName.INT64)
-            ? new ParquetDecoders.DecimalDecoder(type, maxDefinition, physical, 0) : null;
+            ? new DecimalDecoder(type, maxDefinition, physical, 0) : null;
       }
       case REAL, DOUBLE -> (physical == PrimitiveTypeName.FLOAT
           || physical == PrimitiveTypeName.DOUBLE) && logical == null
