@@ -8,6 +8,7 @@ import io.basalt.storage.format.FileFormat;
 import io.basalt.storage.format.FormatOptions;
 import io.basalt.storage.format.JsonFileWriter;
 import io.basalt.storage.format.ParquetFileWriter;
+import io.basalt.storage.format.RowFileWriter;
 import io.basalt.storage.format.ParquetWriteOptions;
 import io.basalt.storage.objectstore.ObjectStore;
 import io.basalt.storage.objectstore.ObjectUri;
@@ -20,20 +21,6 @@ import java.util.List;
  */
 record OutputFormat(FileFormat format, FormatOptions options, ParquetWriteOptions parquet,
     String extension) {
-
-  /** One file being written: rows in the storage representation of its columns. */
-  interface RowFileWriter {
-    void write(Object[] row);
-
-    /** Bytes written so far (an estimate until closed), to roll over to a new file. */
-    long bytesWritten();
-
-    /** Finishes the file (with a staged store, publication waits for the commit). */
-    void close();
-
-    /** Discards the file. */
-    void abort();
-  }
 
   OutputFormat {
     requireNonNull(format, "format is null");
@@ -53,78 +40,9 @@ record OutputFormat(FileFormat format, FormatOptions options, ParquetWriteOption
 
   RowFileWriter create(ObjectStore store, ObjectUri uri, List<ColumnDefinition> columns) {
     return switch (format) {
-      case PARQUET -> {
-        ParquetFileWriter writer = ParquetFileWriter.create(store, uri, columns, parquet);
-        yield new RowFileWriter() {
-          @Override
-          public void write(Object[] row) {
-            writer.write(row);
-          }
-
-          @Override
-          public long bytesWritten() {
-            return writer.bytesWritten();
-          }
-
-          @Override
-          public void close() {
-            writer.close();
-          }
-
-          @Override
-          public void abort() {
-            writer.abort();
-          }
-        };
-      }
-      case TEXT -> {
-        CsvFileWriter writer = CsvFileWriter.create(store, uri, columns, options);
-        yield new RowFileWriter() {
-          @Override
-          public void write(Object[] row) {
-            writer.write(row);
-          }
-
-          @Override
-          public long bytesWritten() {
-            return writer.bytesWritten();
-          }
-
-          @Override
-          public void close() {
-            writer.close();
-          }
-
-          @Override
-          public void abort() {
-            writer.abort();
-          }
-        };
-      }
-      case JSON -> {
-        JsonFileWriter writer = JsonFileWriter.create(store, uri, columns, options);
-        yield new RowFileWriter() {
-          @Override
-          public void write(Object[] row) {
-            writer.write(row);
-          }
-
-          @Override
-          public long bytesWritten() {
-            return writer.bytesWritten();
-          }
-
-          @Override
-          public void close() {
-            writer.close();
-          }
-
-          @Override
-          public void abort() {
-            writer.abort();
-          }
-        };
-      }
+      case PARQUET -> ParquetFileWriter.create(store, uri, columns, parquet);
+      case TEXT -> CsvFileWriter.create(store, uri, columns, options);
+      case JSON -> JsonFileWriter.create(store, uri, columns, options);
     };
   }
 

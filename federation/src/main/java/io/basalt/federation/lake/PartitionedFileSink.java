@@ -2,7 +2,7 @@ package io.basalt.federation.lake;
 
 import static java.util.Objects.requireNonNull;
 
-import io.basalt.federation.lake.OutputFormat.RowFileWriter;
+import io.basalt.storage.format.RowFileWriter;
 import io.basalt.storage.ColumnDefinition;
 import io.basalt.storage.ColumnType;
 import io.basalt.storage.objectstore.ObjectStore;

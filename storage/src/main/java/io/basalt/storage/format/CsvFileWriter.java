@@ -30,7 +30,7 @@ import java.util.zip.GZIPOutputStream;
  * options, {@code AUTO} by the extension. {@link #close} publishes the object atomically;
  * {@link #abort} leaves nothing. Not thread-safe.
  */
-public final class CsvFileWriter implements AutoCloseable {
+public final class CsvFileWriter implements RowFileWriter {
   private final ObjectUri uri;
   private final List<ColumnDefinition> columns;
   private final FormatOptions options;

@@ -25,7 +25,7 @@ import java.util.zip.GZIPOutputStream;
  * strings. Compression by the options, {@code AUTO} by the extension. {@link #close} publishes
  * the object atomically; {@link #abort} leaves nothing. Not thread-safe.
  */
-public final class JsonFileWriter implements AutoCloseable {
+public final class JsonFileWriter implements RowFileWriter {
   private static final JsonFactory FACTORY = new JsonFactory();
 
   private final ObjectUri uri;

@@ -30,7 +30,7 @@ import org.apache.parquet.schema.MessageType;
  * STRING. {@link #close} publishes the object atomically; {@link #abort} (or any failure) leaves
  * nothing behind. Not thread-safe.
  */
-public final class ParquetFileWriter implements AutoCloseable {
+public final class ParquetFileWriter implements RowFileWriter {
   /** Rows written column by column before parquet-java's per-row bookkeeping catches up. */
   private static final int CHUNK_ROWS = 1024;
 
