@@ -104,8 +104,9 @@ final class ExternalTableSource implements TableSource {
     if (isPartitionKey(predicate.column())) {
       return PredicateSupport.EXACT;
     }
+    // The Parquet reader skips row groups by their statistics and filters the rest row by row.
     return LakeTables.format(table) == FileFormat.PARQUET
-        ? PredicateSupport.PRUNING : PredicateSupport.NONE;
+        ? PredicateSupport.EXACT : PredicateSupport.NONE;
   }
 
   @Override

@@ -177,4 +177,46 @@ public final class ArrayColumnVector implements ColumnVector {
   public Object[] objectValues() {
     return objects;
   }
+
+  /** The rows at {@code positions[0..count)}, in that order, as a new vector. */
+  public ArrayColumnVector select(int[] positions, int count) {
+    if (count == size && isIdentity(positions, count)) {
+      return this;
+    }
+    boolean[] selectedNulls = null;
+    if (nulls != null) {
+      selectedNulls = new boolean[count];
+      for (int i = 0; i < count; i++) {
+        selectedNulls[i] = nulls[positions[i]];
+      }
+    }
+    if (longs != null) {
+      long[] out = new long[count];
+      for (int i = 0; i < count; i++) {
+        out[i] = longs[positions[i]];
+      }
+      return new ArrayColumnVector(type, count, selectedNulls, out, null, null);
+    }
+    if (doubles != null) {
+      double[] out = new double[count];
+      for (int i = 0; i < count; i++) {
+        out[i] = doubles[positions[i]];
+      }
+      return new ArrayColumnVector(type, count, selectedNulls, null, out, null);
+    }
+    Object[] out = new Object[count];
+    for (int i = 0; i < count; i++) {
+      out[i] = objects[positions[i]];
+    }
+    return new ArrayColumnVector(type, count, selectedNulls, null, null, out);
+  }
+
+  private static boolean isIdentity(int[] positions, int count) {
+    for (int i = 0; i < count; i++) {
+      if (positions[i] != i) {
+        return false;
+      }
+    }
+    return true;
+  }
 }

@@ -14,9 +14,9 @@ import java.util.function.BooleanSupplier;
  * batches that stops the read with SQLSTATE 57014 once true, where to count and the most rows per
  * batch.
  *
- * <p>Predicates are inclusive: readers use them only to skip data that provably has no matching
- * row (Parquet row groups by their statistics) and may return rows that do not match, so the
- * caller must apply them again.
+ * <p>The Parquet reader applies the predicates exactly: it skips the row groups whose statistics
+ * prove that no row matches and returns only the matching rows of the others. The text and JSON
+ * readers ignore them, so their callers apply them.
  */
 public record FileReadRequest(
     List<ColumnDefinition> tableColumns,

@@ -4,6 +4,7 @@ import io.basalt.storage.ColumnDefinition;
 import io.basalt.storage.ColumnVector;
 import io.basalt.storage.RowBatch;
 import io.basalt.storage.StorageException;
+import io.basalt.storage.predicate.BoundPredicate;
 import io.basalt.storage.objectstore.ObjectStore;
 import io.basalt.storage.objectstore.ObjectUri;
 import java.io.IOException;
@@ -24,7 +25,9 @@ import org.apache.parquet.schema.Type;
 
 /**
  * Reads the row groups of one Parquet split whose statistics may match the predicates, fetching
- * only the chunks of the requested columns, and decodes them column by column into batches.
+ * only the chunks of the requested columns, and decodes them column by column into batches that
+ * hold only the rows passing the predicates: the predicates' columns are decoded first, and the
+ * other columns of a batch without a passing row are skipped rather than decoded.
  */
 final class ParquetBatchReader implements FileBatchReader {
   private final ObjectStore store;
@@ -34,9 +37,17 @@ final class ParquetBatchReader implements FileBatchReader {
   private final ScanCounters counters;
   private final ParquetMetadata footer;
   private final List<Integer> blocks = new ArrayList<>();
-  /** The distinct table columns to return, and for each output position its index here. */
+  /**
+   * The distinct table columns to decode (the returned ones, then those only filtered on), and
+   * for each output position its index here.
+   */
   private final List<ParquetColumnBinding> bindings = new ArrayList<>();
   private final int[] outputs;
+  /** The predicates, exact, and for each the index in {@link #bindings} of its column. */
+  private final BoundPredicate[] filters;
+  private final int[] filterSlots;
+  private int[] positions = new int[0];
+  private RowBatch pending;
   private final MessageType requested;
   private final RowGroupPruner pruner;
   private final VersionParser.ParsedVersion writerVersion;
@@ -78,9 +89,21 @@ final class ParquetBatchReader implements FileBatchReader {
       }
       outputs[i] = slot;
     }
-    for (var predicate : request.predicates()) {
-      byColumn.computeIfAbsent(predicate.column(),
-          c -> ParquetColumnBinding.bind(uri, schema, columns.get(c)));
+    List<io.basalt.storage.ColumnPredicate> predicates = request.predicates();
+    filters = new BoundPredicate[predicates.size()];
+    filterSlots = new int[predicates.size()];
+    for (int p = 0; p < filters.length; p++) {
+      int column = predicates.get(p).column();
+      filters[p] = BoundPredicate.bind(predicates.get(p), columns.get(column));
+      Integer slot = distinct.get(column);
+      if (slot == null) {
+        slot = bindings.size();
+        ParquetColumnBinding binding = ParquetColumnBinding.bind(uri, schema, columns.get(column));
+        bindings.add(binding);
+        distinct.put(column, slot);
+        byColumn.put(column, binding);
+      }
+      filterSlots[p] = slot;
     }
     pruner = new RowGroupPruner(columns, request.predicates(), byColumn);
     List<Type> fields = new ArrayList<>();
@@ -109,10 +132,14 @@ final class ParquetBatchReader implements FileBatchReader {
 
   @Override
   public boolean hasNext() {
-    while (remaining == 0) {
-      if (closed || !advance()) {
-        return false;
+    while (pending == null) {
+      while (remaining == 0) {
+        if (closed || !advance()) {
+          return false;
+        }
       }
+      checkCanceled();
+      pending = readBatch();
     }
     return true;
   }
@@ -182,28 +209,77 @@ final class ParquetBatchReader implements FileBatchReader {
     if (!hasNext()) {
       throw new NoSuchElementException();
     }
-    checkCanceled();
+    RowBatch batch = pending;
+    pending = null;
+    return batch;
+  }
+
+  /**
+   * Decodes the next rows of the row group: the filtered columns first, then, if a row passed,
+   * the others. Null when no row passed (the other columns were skipped).
+   */
+  private RowBatch readBatch() {
     int count = (int) Math.min(request.batchRows(), remaining);
     ColumnVector[] vectors = new ColumnVector[bindings.size()];
-    for (int i = 0; i < vectors.length; i++) {
-      ParquetColumnBinding binding = bindings.get(i);
-      if (binding.missing()) {
-        vectors[i] = ArrayColumnVector.allNull(binding.column().type(), count);
-        continue;
+    int kept = count;
+    if (filters.length > 0) {
+      if (positions.length < count) {
+        positions = new int[count];
       }
-      try {
-        vectors[i] = columnReaders[i].read(count);
-      } catch (RuntimeException e) {
-        throw failure(e, binding.column());
+      for (int i = 0; i < count; i++) {
+        positions[i] = i;
+      }
+      for (int p = 0; p < filters.length && kept > 0; p++) {
+        int slot = filterSlots[p];
+        if (vectors[slot] == null) {
+          vectors[slot] = readColumn(slot, count);
+        }
+        kept = filters[p].filter(vectors[slot], positions, kept);
+      }
+    }
+    for (int slot = 0; slot < vectors.length; slot++) {
+      if (vectors[slot] == null) {
+        if (kept == 0) {
+          skipColumn(slot, count);
+        } else {
+          vectors[slot] = readColumn(slot, count);
+        }
       }
     }
     remaining -= count;
     counters.addRowsRead(count);
+    if (kept == 0) {
+      return null;
+    }
     List<ColumnVector> columns = new ArrayList<>(outputs.length);
     for (int output : outputs) {
-      columns.add(vectors[output]);
+      ColumnVector vector = vectors[output];
+      columns.add(kept == count ? vector : ((ArrayColumnVector) vector).select(positions, kept));
     }
-    return new ArrayRowBatch(count, columns);
+    return new ArrayRowBatch(kept, columns);
+  }
+
+  private ColumnVector readColumn(int slot, int count) {
+    ParquetColumnBinding binding = bindings.get(slot);
+    if (binding.missing()) {
+      return ArrayColumnVector.allNull(binding.column().type(), count);
+    }
+    try {
+      return columnReaders[slot].read(count);
+    } catch (RuntimeException e) {
+      throw failure(e, binding.column());
+    }
+  }
+
+  private void skipColumn(int slot, int count) {
+    ParquetColumnBinding binding = bindings.get(slot);
+    if (!binding.missing()) {
+      try {
+        columnReaders[slot].skip(count);
+      } catch (RuntimeException e) {
+        throw failure(e, binding.column());
+      }
+    }
   }
 
   private void checkCanceled() {
@@ -243,6 +319,7 @@ final class ParquetBatchReader implements FileBatchReader {
     }
     closed = true;
     remaining = 0;
+    pending = null;
     closeRowGroup();
     if (reader != null) {
       try {

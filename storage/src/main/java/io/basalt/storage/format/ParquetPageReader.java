@@ -159,12 +159,82 @@ final class ParquetPageReader {
     return decoder.convert(raw);
   }
 
-  /** Starts the next page; false when it is one for parquet-java's reader, now the fallback. */
-  private boolean nextPage() {
+  /**
+   * Skips the next {@code count} rows of the chunk: pages that lie wholly among them are passed
+   * over without being decompressed or decoded, the others are walked without building values.
+   */
+  void skip(int count) {
+    int done = 0;
+    while (done < count) {
+      if (fallback != null) {
+        decoder.read(fallback, count - done); // rare: parquet-java's reader has no cheap skip
+        return;
+      }
+      if (pageLeft == 0) {
+        DataPage page = readPage();
+        int values = page.getValueCount();
+        if (values >= 0 && values <= count - done) {
+          chunkLeft -= values;
+          done += values;
+          continue;
+        }
+        if (!startPage(page)) {
+          continue;
+        }
+      }
+      int n = Math.min(count - done, pageLeft);
+      skipValues(nullable ? levels.countOnes(n) : n);
+      pageLeft -= n;
+      done += n;
+    }
+  }
+
+  /** Skips {@code count} non-NULL values of the current page. */
+  private void skipValues(int count) {
+    if (dictionaryEncoded) {
+      indexes.skipValues(count);
+      return;
+    }
+    long end = switch (kind) {
+      case INTS, FLOATS -> position + 4L * count;
+      case LONGS, DOUBLES -> position + 8L * count;
+      case BOOLEANS -> {
+        long bits = (long) position * 8 + bit + count;
+        bit = (int) (bits & 7);
+        yield bits >>> 3;
+      }
+      default -> {
+        if (fixedLength >= 0) {
+          yield position + (long) fixedLength * count;
+        }
+        int at = position;
+        for (int i = 0; i < count; i++) {
+          at += 4 + lengthAt(little, data, at);
+        }
+        yield at;
+      }
+    };
+    if (end > data.length || end == data.length && bit != 0) {
+      throw new IllegalStateException("a data page ends early");
+    }
+    position = (int) end;
+  }
+
+  private DataPage readPage() {
     DataPage page = pages.readPage();
     if (page == null) {
       throw new IllegalStateException("the column chunk has fewer values than its row group");
     }
+    return page;
+  }
+
+  /** Starts the next page; false when it is one for parquet-java's reader, now the fallback. */
+  private boolean nextPage() {
+    return startPage(readPage());
+  }
+
+  /** Starts {@code page}; false when it is one for parquet-java's reader, now the fallback. */
+  private boolean startPage(DataPage page) {
     Encoding encoding;
     if (page instanceof DataPageV1 v1) {
       encoding = v1.getValueEncoding();

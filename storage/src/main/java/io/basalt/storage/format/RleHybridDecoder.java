@@ -64,6 +64,37 @@ final class RleHybridDecoder {
     }
   }
 
+  /** Skips the next {@code count} values, across runs. */
+  void skipValues(int count) {
+    int done = 0;
+    while (done < count) {
+      int n = Math.min(run(), count - done);
+      skip(n);
+      done += n;
+    }
+  }
+
+  /** Consumes the next {@code count} values and returns how many of them equal 1. */
+  int countOnes(int count) {
+    int done = 0;
+    int ones = 0;
+    while (done < count) {
+      int n = Math.min(run(), count - done);
+      if (repeated) {
+        ones += repeatedValue == 1 ? n : 0;
+      } else {
+        int[] values = packed;
+        int from = packedPosition;
+        for (int i = 0; i < n; i++) {
+          ones += values[from + i] == 1 ? 1 : 0;
+        }
+      }
+      skip(n);
+      done += n;
+    }
+    return ones;
+  }
+
   /** Reads {@code count} values into {@code target} from {@code offset}. */
   void read(int[] target, int offset, int count) {
     int done = 0;

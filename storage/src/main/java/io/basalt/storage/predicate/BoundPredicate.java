@@ -2,6 +2,7 @@ package io.basalt.storage.predicate;
 
 import io.basalt.storage.ColumnDefinition;
 import io.basalt.storage.ColumnPredicate;
+import io.basalt.storage.ColumnVector;
 import io.basalt.storage.StorageException;
 import io.basalt.storage.TableDefinition;
 import io.basalt.storage.block.ColumnBlock;
@@ -29,7 +30,15 @@ public abstract class BoundPredicate {
       throw new IllegalArgumentException("Cannot filter column " + index + " of table \""
           + table.schema() + "." + table.name() + "\": no such column");
     }
-    ColumnDefinition column = table.columns().get(index);
+    return bind(predicate, table.columns().get(index));
+  }
+
+  /**
+   * Binds a predicate to {@code column}, the one its index names (e.g. a file's column); 42804
+   * when a bound cannot compare with it.
+   */
+  public static BoundPredicate bind(ColumnPredicate predicate, ColumnDefinition column) {
+    int index = predicate.column();
     try {
       return switch (PhysicalType.of(column.type())) {
         case LONG -> LongPredicate.bind(index, column.type(), predicate);
@@ -75,4 +84,40 @@ public abstract class BoundPredicate {
    * remain, in their original order.
    */
   public abstract int filter(ColumnBlock block, int[] positions, int count);
+
+  /**
+   * As {@link #filter(ColumnBlock, int[], int)}, over a decoded vector of the column's type (a
+   * file reader's, whose strings and wide decimals are objects rather than a block's encodings).
+   */
+  public final int filter(ColumnVector vector, int[] positions, int count) {
+    return switch (PhysicalType.of(vector.type())) {
+      case LONG -> filter(new ColumnBlock(PhysicalType.LONG, vector.size(), vector.nullFlags(),
+          vector.longValues(), null, null, null), positions, count);
+      case DOUBLE -> filter(new ColumnBlock(PhysicalType.DOUBLE, vector.size(),
+          vector.nullFlags(), null, vector.doubleValues(), null, null), positions, count);
+      case STRING, BIG_DECIMAL -> filterObjects(vector.objectValues(), vector.nullFlags(),
+          positions, count);
+    };
+  }
+
+  /** Filters rows held as objects (Strings, BigDecimals); only those predicates take them. */
+  int filterObjects(Object[] values, boolean[] nulls, int[] positions, int count) {
+    throw new IllegalStateException(getClass().getSimpleName() + " does not filter objects");
+  }
+
+  /** Keeps the rows whose object passes {@code test}, NULLs as {@link #matchesNull} says. */
+  final int filterObjects(Object[] values, boolean[] nulls, int[] positions, int count,
+      java.util.function.Predicate<Object> test) {
+    boolean nullsPass = matchesNull;
+    int kept = 0;
+    for (int i = 0; i < count; i++) {
+      int row = positions[i];
+      Object value = values[row];
+      boolean pass = nulls != null && nulls[row] || value == null ? nullsPass : test.test(value);
+      if (pass) {
+        positions[kept++] = row;
+      }
+    }
+    return kept;
+  }
 }

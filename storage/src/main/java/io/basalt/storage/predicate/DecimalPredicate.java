@@ -90,4 +90,9 @@ final class DecimalPredicate extends BoundPredicate {
     }
     return kept;
   }
+
+  @Override
+  int filterObjects(Object[] values, boolean[] nulls, int[] positions, int rows) {
+    return filterObjects(values, nulls, positions, rows, value -> passes((BigDecimal) value));
+  }
 }

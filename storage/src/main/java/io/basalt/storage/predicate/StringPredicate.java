@@ -130,4 +130,32 @@ final class StringPredicate extends BoundPredicate {
     }
     return kept;
   }
+
+  @Override
+  int filterObjects(Object[] values, boolean[] nulls, int[] positions, int rows) {
+    boolean matchesNull = matchesNull();
+    // Rows of a dictionary-encoded file column share one String per distinct value, and
+    // equal neighbours are common: test a value again only when the instance changes.
+    Object last = null;
+    boolean lastPassed = false;
+    int kept = 0;
+    for (int i = 0; i < rows; i++) {
+      int row = positions[i];
+      Object value = values[row];
+      boolean pass;
+      if (nulls != null && nulls[row] || value == null) {
+        pass = matchesNull;
+      } else {
+        if (value != last) {
+          last = value;
+          lastPassed = passes((String) value);
+        }
+        pass = lastPassed;
+      }
+      if (pass) {
+        positions[kept++] = row;
+      }
+    }
+    return kept;
+  }
 }

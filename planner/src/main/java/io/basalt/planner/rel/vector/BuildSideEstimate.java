@@ -9,6 +9,7 @@ import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.core.Values;
+import org.apache.calcite.rel.metadata.RelMdUtil;
 
 /**
  * A rough row count for choosing a hash join's build side. Calcite's estimates for joins inside
@@ -18,6 +19,11 @@ import org.apache.calcite.rel.core.Values;
  */
 final class BuildSideEstimate {
   private static final double FILTER_SELECTIVITY = 0.5;
+  /**
+   * The least a filter is assumed to keep: Calcite's guess multiplies its conjuncts' guesses,
+   * which a filter of many correlated conjuncts would make far too small.
+   */
+  private static final double LEAST_FILTER_SELECTIVITY = 0.05;
   private static final double GROUPS_PER_ROW = 0.3;
 
   private BuildSideEstimate() {}
@@ -37,7 +43,11 @@ final class BuildSideEstimate {
           : left * FILTER_SELECTIVITY;
     }
     if (rel instanceof Filter filter) {
-      return rows(filter.getInput()) * FILTER_SELECTIVITY;
+      // A single comparison keeps half; several conjuncts keep less (TPC-H Q12 filters lineitem
+      // on five columns down to 0.5% of its rows, far fewer than the orders it joins).
+      double guess = RelMdUtil.guessSelectivity(filter.getCondition());
+      return rows(filter.getInput())
+          * Math.max(LEAST_FILTER_SELECTIVITY, Math.min(FILTER_SELECTIVITY, guess));
     }
     if (rel instanceof Aggregate aggregate) {
       return aggregate.getGroupCount() == 0 ? 1 : rows(aggregate.getInput()) * GROUPS_PER_ROW;
