@@ -65,6 +65,11 @@ SqlCreate BasaltCreateTable(Span s, boolean replace) :
     SqlIdentifier likeTable = null;
     boolean likeIncludingDefaults = false;
     SqlNode query = null;
+    SqlParserPos lakePos = null;
+    final List<SqlNode> partitioning = new ArrayList<SqlNode>();
+    SqlNode partition;
+    String location = null;
+    Map<String, String> properties = Map.of();
 }
 {
     [
@@ -90,12 +95,30 @@ SqlCreate BasaltCreateTable(Span s, boolean replace) :
         )
         <RPAREN>
     ]
-    ( BasaltTableAttribute(attributes) )*
+    (
+        BasaltTableAttribute(attributes)
+    |
+        // Athena's clauses of an Iceberg table: PARTITIONED BY (transforms), LOCATION and
+        // TBLPROPERTIES, in any order among the table attributes.
+        <PARTITIONED> { lakePos = getPos(); } <BY> <LPAREN>
+        partition = Expression(ExprContext.ACCEPT_NON_QUERY) { partitioning.add(partition); }
+        (
+            <COMMA>
+            partition = Expression(ExprContext.ACCEPT_NON_QUERY) { partitioning.add(partition); }
+        )*
+        <RPAREN>
+    |
+        <LOCATION> { lakePos = getPos(); } location = SimpleStringLiteral()
+    |
+        ( <TABLE> <PROPERTIES> | <TBLPROPERTIES> ) { lakePos = getPos(); }
+        properties = BasaltPropertyList("Cannot create table \"" + name + "\": ")
+    )*
     [ <AS> query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY) ]
     {
         return SqlCreateBasaltTable.create(s.end(this), replace, temporary, ifNotExists, name,
             new SqlNodeList(columns, s.pos()), new SqlNodeList(constraints, s.pos()),
-            likeTable, likeIncludingDefaults, query, attributes.build());
+            likeTable, likeIncludingDefaults, query, attributes.build(),
+            new SqlCreateBasaltTable.LakeClauses(lakePos, partitioning, location, properties));
     }
 }
 
@@ -308,20 +331,25 @@ SqlCreate BasaltCreateView(Span s, boolean replace) :
     }
 }
 
-/** Parses DROP TABLE [IF EXISTS] a [, b ...] [CASCADE | RESTRICT]. */
+/**
+ * Parses DROP TABLE [IF EXISTS] a [, b ...] [CASCADE | RESTRICT] [PURGE]; PURGE (for Iceberg
+ * tables) also deletes the table's files.
+ */
 SqlDrop BasaltDropTable(Span s, boolean replace) :
 {
     final boolean ifExists;
     final List<SqlIdentifier> names = new ArrayList<SqlIdentifier>();
     SqlIdentifier name;
     final boolean cascade;
+    boolean purge = false;
 }
 {
     <TABLE> ifExists = BasaltIfExists()
     name = CompoundIdentifier() { names.add(name); }
     ( <COMMA> name = CompoundIdentifier() { names.add(name); } )*
     cascade = BasaltCascadeOpt()
-    { return new SqlDropBasaltTable(s.end(this), ifExists, names, cascade); }
+    [ <PURGE> { purge = true; } ]
+    { return new SqlDropBasaltTable(s.end(this), ifExists, names, cascade, purge); }
 }
 
 /** Parses DROP SCHEMA [IF EXISTS] s [DROP EXTERNAL DATABASE] [CASCADE | RESTRICT]. */

@@ -4,6 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import io.basalt.federation.datacatalog.DataCatalog;
 import io.basalt.federation.datacatalog.ExternalSchemaDefinition;
+import io.basalt.federation.iceberg.IcebergCatalog;
+import io.basalt.federation.iceberg.IcebergStatements;
+import io.basalt.federation.iceberg.IcebergTables;
 import io.basalt.federation.lake.Lake;
 import io.basalt.planner.catalog.ExternalCatalog;
 import io.basalt.planner.catalog.StatementEnvironment;
@@ -20,23 +23,39 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Every catalog of tables outside the native store, as the planner's {@link ExternalCatalog}:
- * today the lake's Data Catalog (external Parquet, CSV and JSON tables over an object store).
+ * the lake's Data Catalog (external Parquet, CSV and JSON tables over an object store) and the
+ * Iceberg catalog, whose tables share the lake's external schemas.
  * One instance per server, owned by the composition root.
  */
 public final class FederatedCatalogs implements ExternalCatalog {
   private final DataCatalog catalog;
   private final ObjectStore store;
   private final Lake lake;
+  private final IcebergCatalog icebergCatalog;
+  private final IcebergTables iceberg;
+  private final IcebergStatements icebergStatements;
 
-  private FederatedCatalogs(DataCatalog catalog, ObjectStore store) {
+  private FederatedCatalogs(DataCatalog catalog, ObjectStore store,
+      IcebergCatalog icebergCatalog) {
     this.catalog = requireNonNull(catalog, "catalog is null");
     this.store = requireNonNull(store, "store is null");
     this.lake = new Lake(catalog, store);
+    this.icebergCatalog = requireNonNull(icebergCatalog, "icebergCatalog is null");
+    this.iceberg = new IcebergTables(icebergCatalog, lake.scanLog());
+    this.icebergStatements = new IcebergStatements(catalog, icebergCatalog);
   }
 
-  /** The catalogs kept under {@code catalogDirectory}, reading files through {@code store}. */
+  /**
+   * The catalogs kept under {@code catalogDirectory} (the Data Catalog's files and the Iceberg
+   * catalog's SQLite database), reading files through {@code store}.
+   */
   public static FederatedCatalogs open(Path catalogDirectory, ObjectStore store) {
-    return new FederatedCatalogs(DataCatalog.open(catalogDirectory), store);
+    return new FederatedCatalogs(DataCatalog.open(catalogDirectory), store,
+        IcebergCatalog.open(catalogDirectory, store));
+  }
+
+  public IcebergCatalog icebergCatalog() {
+    return icebergCatalog;
   }
 
   public DataCatalog dataCatalog() {
@@ -61,12 +80,14 @@ public final class FederatedCatalogs implements ExternalCatalog {
         || !definition.sourceKind().equals(ExternalSchemaDefinition.DATA_CATALOG)) {
       return null;
     }
-    return lake.schema(definition.name(), definition.database());
+    return new DatabaseSchema(lake.schema(definition.name(), definition.database()), iceberg,
+        definition.name(), definition.database());
   }
 
   @Override
   public Optional<ExternalStatement> statement(SqlNode statement, StatementEnvironment env) {
-    return lake.statements().statement(statement, env);
+    Optional<ExternalStatement> onIceberg = icebergStatements.statement(statement, env);
+    return onIceberg.isPresent() ? onIceberg : lake.statements().statement(statement, env);
   }
 
   @Override
@@ -76,6 +97,6 @@ public final class FederatedCatalogs implements ExternalCatalog {
 
   @Override
   public long version() {
-    return catalog.version();
+    return catalog.version() + icebergCatalog.version();
   }
 }

@@ -12,7 +12,6 @@ import io.basalt.planner.source.Split;
 import io.basalt.planner.source.SplitReader;
 import io.basalt.storage.ColumnDefinition;
 import io.basalt.storage.ColumnPredicate;
-import io.basalt.storage.RowBatch;
 import io.basalt.storage.TypeName;
 import io.basalt.storage.format.FileBatchReader;
 import io.basalt.storage.format.FileReadRequest;
@@ -21,7 +20,6 @@ import io.basalt.storage.format.FileSplit;
 import io.basalt.storage.format.FormatOptions;
 import io.basalt.storage.format.ParquetFooters;
 import io.basalt.storage.format.ScanCounters;
-import io.basalt.storage.format.ScanCounts;
 import io.basalt.storage.objectstore.ObjectInfo;
 import io.basalt.storage.objectstore.ObjectStore;
 import io.basalt.storage.objectstore.ObjectUri;
@@ -199,47 +197,16 @@ final class ExternalScan implements SourceScan {
     FileBatchReader reader = FileReaders.open(store, external.file(), new FileReadRequest(
         columns.subList(0, dataCount), fileIndexes, dataPredicates, options, canceled, counters,
         BATCH_ROWS), footers);
-    metrics.addSplitsRead(1);
-    return new SplitReader() {
-      private boolean closed;
-
-      @Override
-      public Batch next() {
-        if (!reader.hasNext()) {
-          return null;
-        }
-        RowBatch rows = reader.next();
-        Batch read = StorageBatches.toBatch(rows, fileTypes);
-        Column[] out = new Column[requested.length];
-        for (int i = 0; i < out.length; i++) {
-          out[i] = fromFile[i] >= 0 ? read.column(fromFile[i])
-              : StorageBatches.constant(columns.get(requested[i]).type(),
-                  external.partitionValues()[requested[i] - dataCount], rows.rowCount());
-        }
-        metrics.addRowsReturned(rows.rowCount());
-        return new Batch(rows.rowCount(), out);
-      }
-
-      @Override
-      public void close() {
-        if (closed) {
-          return;
-        }
-        closed = true;
-        try {
-          reader.close();
-        } catch (Exception e) {
-          throw new io.basalt.storage.StorageException("58030", "Cannot close '"
-              + external.file().file().uri() + "': " + e.getMessage(), e);
-        } finally {
-          ScanCounts counts = counters.snapshot();
-          metrics.addBytesRead(counts.bytesRead());
-          metrics.addRowsRead(counts.rowsRead());
-          metrics.addFilesRead(counts.filesRead());
-          metrics.addBlocks(counts.rowGroupsRead(), counts.rowGroupsSkipped());
-        }
-      }
-    };
+    return new FileSplitReader(reader, fileTypes, counters, metrics, external.file().file().uri(),
+        read -> {
+          Column[] out = new Column[requested.length];
+          for (int i = 0; i < out.length; i++) {
+            out[i] = fromFile[i] >= 0 ? read.column(fromFile[i])
+                : StorageBatches.constant(columns.get(requested[i]).type(),
+                    external.partitionValues()[requested[i] - dataCount], read.size());
+          }
+          return new Batch(read.size(), out);
+        });
   }
 
   @Override

@@ -19,7 +19,7 @@ import java.util.function.UnaryOperator;
  * dates and timestamps to each other, and strings to any type or any type to strings through a
  * CAST in the query. Other pairs (a date into a number, a boolean into a date) are 42804.
  */
-final class InsertConversion {
+public final class InsertConversion {
   private enum Family {
     NUMBER,
     STRING,
@@ -42,7 +42,7 @@ final class InsertConversion {
    * The query re-selected with CASTs where a column crosses type families (to or from a string),
    * after checking that every column is assignable; {@code action} starts the error messages.
    */
-  static String castQuery(String query, List<ColumnDefinition> source,
+  public static String castQuery(String query, List<ColumnDefinition> source,
       List<ColumnDefinition> target, String action) {
     if (source.size() != target.size()) {
       throw new StorageException("42601", action + "INSERT has "
@@ -73,7 +73,7 @@ final class InsertConversion {
   }
 
   /** Converts each row of a query of {@code source} columns to {@code target}'s types. */
-  static UnaryOperator<Object[]> converter(List<ColumnDefinition> source,
+  public static UnaryOperator<Object[]> converter(List<ColumnDefinition> source,
       List<ColumnDefinition> target) {
     ColumnType[] from = source.stream().map(ColumnDefinition::type).toArray(ColumnType[]::new);
     ColumnDefinition[] to = target.toArray(new ColumnDefinition[0]);

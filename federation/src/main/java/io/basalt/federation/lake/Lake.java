@@ -33,6 +33,11 @@ public final class Lake {
     return new ExternalSchema(catalog, store, scans, samples, name, database);
   }
 
+  /** The scans of SVL_S3QUERY_SUMMARY, which Iceberg scans are recorded in too. */
+  public ScanLog scanLog() {
+    return scans;
+  }
+
   public LakeStatements statements() {
     return statements;
   }

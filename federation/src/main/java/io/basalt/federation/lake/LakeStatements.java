@@ -18,6 +18,7 @@ import io.basalt.planner.sql.SqlDropBasaltTable;
 import io.basalt.planner.sql.SqlMsckRepair;
 import io.basalt.planner.sql.SqlUnload;
 import io.basalt.storage.ColumnDefinition;
+import io.basalt.storage.ColumnType;
 import io.basalt.storage.StorageException;
 import io.basalt.storage.objectstore.ObjectStore;
 import java.util.ArrayList;
@@ -231,12 +232,22 @@ public final class LakeStatements {
    */
   private static String catalogType(SqlDataTypeSpec type, String column,
       StatementEnvironment env) {
+    return CatalogTypes.toCatalogType(declaredType(type, column, env));
+  }
+
+  /**
+   * The type a column declaration of an external or Iceberg table names: a Redshift type, or
+   * one of Hive's names ({@code string}, {@code int}, ...), which arrive as user-defined type
+   * names.
+   */
+  public static ColumnType declaredType(SqlDataTypeSpec type, String column,
+      StatementEnvironment env) {
     if (type.getTypeNameSpec() instanceof SqlUserDefinedTypeNameSpec named) {
       String name = named.getTypeName().names.get(named.getTypeName().names.size() - 1)
           .toLowerCase(Locale.ROOT);
-      return CatalogTypes.toCatalogType(CatalogTypes.toColumnType(name, column));
+      return CatalogTypes.toColumnType(name, column);
     }
-    return CatalogTypes.toCatalogType(env.columnType(type, column));
+    return env.columnType(type, column);
   }
 
   static String simple(SqlIdentifier identifier) {

@@ -25,7 +25,7 @@ public final class ScanLog {
 
   private final Deque<Entry> entries = new ArrayDeque<>();
 
-  synchronized void record(long queryId, String user, String table, String format,
+  public synchronized void record(long queryId, String user, String table, String format,
       boolean partitioned, SourceScan scan) {
     entries.addLast(new Entry(queryId, user, System.currentTimeMillis(), table, format,
         partitioned, scan));

@@ -46,6 +46,12 @@ final class TableStatements {
 
   long create(SqlCreateBasaltTable create, DataContext dataContext) {
     Names.Qualified name = names.qualifyNew(create.name, create.temporary);
+    if (!create.lake.isEmpty()) {
+      // An external catalog takes the CREATE TABLE of an Iceberg table in an external schema.
+      throw new io.basalt.storage.StorageException("0A000", "Cannot create table \"" + name
+          + "\": PARTITIONED BY, LOCATION and TBLPROPERTIES make an Iceberg table, which lives "
+          + "in an external schema (CREATE EXTERNAL SCHEMA ... FROM DATA CATALOG)");
+    }
     if (create.ifNotExists && (storage.table(name.schema(), name.name()).isPresent()
         || storage.view(name.schema(), name.name()).isPresent())) {
       return 0;
@@ -169,6 +175,10 @@ final class TableStatements {
   }
 
   long drop(SqlDropBasaltTable drop) {
+    if (drop.purge) {
+      throw new io.basalt.storage.StorageException("0A000", "Cannot drop table \""
+          + names.qualify(drop.names.get(0)) + "\" with PURGE: PURGE is for Iceberg tables");
+    }
     for (SqlIdentifier identifier : drop.names) {
       Names.Qualified name = names.qualify(identifier);
       storage.dropTable(name.schema(), name.name(), drop.ifExists);

@@ -29,4 +29,12 @@ public interface SourceScan {
 
   /** What this scan read so far, over all its splits. */
   ScanMetrics metrics();
+
+  /**
+   * What else EXPLAIN ANALYZE shows of this scan once it has listed its splits, e.g. the
+   * snapshot an Iceberg scan read and the data files it pruned; empty when nothing.
+   */
+  default String details() {
+    return "";
+  }
 }

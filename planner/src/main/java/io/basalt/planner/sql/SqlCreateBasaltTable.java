@@ -3,7 +3,10 @@ package io.basalt.planner.sql;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.calcite.sql.SqlCreate;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
@@ -45,11 +48,33 @@ public final class SqlCreateBasaltTable extends SqlCreate {
   public final boolean temporary;
   /** Distribution and sort keys, with column-level keys folded in. */
   public final TableAttributes attributes;
+  /** PARTITIONED BY, LOCATION and TBLPROPERTIES (an Iceberg table's); {@link LakeClauses#NONE}. */
+  public final LakeClauses lake;
+
+  /**
+   * The clauses of Athena's CREATE TABLE for Iceberg tables: partition transforms as parsed
+   * expressions ({@code day(ts)}, {@code bucket(16, id)}, a column name), the location and the
+   * table properties; {@code pos} is where the first of them was written, or null.
+   */
+  public record LakeClauses(@Nullable SqlParserPos pos, List<SqlNode> partitioning,
+      @Nullable String location, Map<String, String> properties) {
+    public static final LakeClauses NONE = new LakeClauses(null, List.of(), null, Map.of());
+
+    public LakeClauses {
+      partitioning = List.copyOf(partitioning);
+      properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+    }
+
+    /** Whether none of the clauses was written. */
+    public boolean isEmpty() {
+      return partitioning.isEmpty() && location == null && properties.isEmpty();
+    }
+  }
 
   public SqlCreateBasaltTable(SqlParserPos pos, boolean temporary, boolean ifNotExists,
       SqlIdentifier name, SqlNodeList columnList, SqlNodeList constraints,
       @Nullable SqlIdentifier likeTable, boolean likeIncludingDefaults, @Nullable SqlNode query,
-      TableAttributes attributes) {
+      TableAttributes attributes, LakeClauses lake) {
     super(OPERATOR, pos, false, ifNotExists);
     this.temporary = temporary;
     this.name = requireNonNull(name, "name is null");
@@ -59,6 +84,7 @@ public final class SqlCreateBasaltTable extends SqlCreate {
     this.likeIncludingDefaults = likeIncludingDefaults;
     this.query = query;
     this.attributes = requireNonNull(attributes, "attributes is null");
+    this.lake = requireNonNull(lake, "lake is null");
   }
 
   /**
@@ -68,7 +94,7 @@ public final class SqlCreateBasaltTable extends SqlCreate {
   public static SqlCreateBasaltTable create(SqlParserPos pos, boolean replace, boolean temporary,
       boolean ifNotExists, SqlIdentifier name, SqlNodeList columnList, SqlNodeList constraints,
       @Nullable SqlIdentifier likeTable, boolean likeIncludingDefaults, @Nullable SqlNode query,
-      TableAttributes attributes) {
+      TableAttributes attributes, LakeClauses lake) {
     String action = "Cannot create table \"" + name + "\": ";
     if (replace) {
       throw ParseErrors.at(pos, action + "OR REPLACE is not supported for tables");
@@ -88,11 +114,14 @@ public final class SqlCreateBasaltTable extends SqlCreate {
       throw ParseErrors.at(constraints.get(0).getParserPosition(),
           action + "CREATE TABLE AS cannot declare constraints");
     }
-    if (likeTable == null && query == null && columnList.isEmpty()) {
+    // An Iceberg table registered from its metadata file takes its columns from it.
+    boolean registers = lake.properties().keySet().stream()
+        .anyMatch(k -> k.equalsIgnoreCase("metadata_location"));
+    if (likeTable == null && query == null && columnList.isEmpty() && !registers) {
       throw ParseErrors.at(pos, action + "the table has no columns");
     }
     return new SqlCreateBasaltTable(pos, temporary, ifNotExists, name, columnList, constraints,
-        likeTable, likeIncludingDefaults, query, attributes);
+        likeTable, likeIncludingDefaults, query, attributes, lake);
   }
 
   /** Whether the table's columns come from a query (CREATE TABLE AS). */
@@ -141,6 +170,28 @@ public final class SqlCreateBasaltTable extends SqlCreate {
       writer.endList(frame);
     }
     attributes.unparse(writer);
+    if (!lake.partitioning().isEmpty()) {
+      writer.keyword("PARTITIONED BY");
+      SqlWriter.Frame frame = writer.startList("(", ")");
+      for (SqlNode transform : lake.partitioning()) {
+        writer.sep(",");
+        transform.unparse(writer, 0, 0);
+      }
+      writer.endList(frame);
+    }
+    if (lake.location() != null) {
+      writer.keyword("LOCATION");
+      writer.literal("'" + lake.location().replace("'", "''") + "'");
+    }
+    if (!lake.properties().isEmpty()) {
+      writer.keyword("TBLPROPERTIES");
+      SqlWriter.Frame frame = writer.startList("(", ")");
+      lake.properties().forEach((k, v) -> {
+        writer.sep(",");
+        writer.literal("'" + k.replace("'", "''") + "' = '" + v.replace("'", "''") + "'");
+      });
+      writer.endList(frame);
+    }
     if (query != null) {
       writer.keyword("AS");
       writer.newlineAndIndent();

@@ -26,12 +26,15 @@ public final class SqlDropBasaltTable extends SqlDrop {
   public final List<SqlIdentifier> names;
   /** True for CASCADE (also drop dependent views); RESTRICT and no keyword give false. */
   public final boolean cascade;
+  /** True for PURGE: an Iceberg table's data and metadata files are deleted too. */
+  public final boolean purge;
 
   public SqlDropBasaltTable(SqlParserPos pos, boolean ifExists, List<SqlIdentifier> names,
-      boolean cascade) {
+      boolean cascade, boolean purge) {
     super(OPERATOR, pos, ifExists);
     this.names = List.copyOf(requireNonNull(names, "names is null"));
     this.cascade = cascade;
+    this.purge = purge;
   }
 
   @Override public SqlOperator getOperator() {
@@ -56,6 +59,9 @@ public final class SqlDropBasaltTable extends SqlDrop {
     writer.endList(frame);
     if (cascade) {
       writer.keyword("CASCADE");
+    }
+    if (purge) {
+      writer.keyword("PURGE");
     }
   }
 }

@@ -68,7 +68,10 @@ final class ParquetBatchReader implements FileBatchReader {
     this.counters = request.counters();
     this.footer = footers.footer(store, split.file());
     counters.addSplit();
-    if (split.start() == 0) {
+    // The file is counted once, by the split that holds its first row group (Iceberg's splits
+    // start at the row group's offset, not at 0).
+    if (split.start() == 0 || !footer.getBlocks().isEmpty()
+        && split.contains(footer.getBlocks().get(0).getStartingPos())) {
       counters.addFileRead();
     }
     MessageType schema = footer.getFileMetaData().getSchema();

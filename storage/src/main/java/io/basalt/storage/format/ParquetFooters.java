@@ -51,6 +51,21 @@ public final class ParquetFooters {
     return footer;
   }
 
+  /**
+   * The names of the file's top-level fields by their field ids (the ids Iceberg writes), for
+   * readers that find columns by id rather than by name; fields without an id are left out.
+   */
+  public Map<Integer, String> topLevelNamesById(ObjectStore store, ObjectInfo file) {
+    Map<Integer, String> names = new java.util.HashMap<>();
+    for (org.apache.parquet.schema.Type field
+        : footer(store, file).getFileMetaData().getSchema().getFields()) {
+      if (field.getId() != null) {
+        names.put(field.getId().intValue(), field.getName());
+      }
+    }
+    return names;
+  }
+
   static StorageException malformed(ObjectInfo file, String reason, Throwable cause) {
     return new StorageException("22P04", "Cannot read '" + file.uri() + "': " + reason, cause);
   }

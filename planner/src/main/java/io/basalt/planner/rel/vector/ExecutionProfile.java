@@ -59,6 +59,10 @@ public final class ExecutionProfile {
           line.append(String.format(Locale.ROOT, " partitions=%d of %d",
               counts.partitionsQualified(), counts.partitionsTotal()));
         }
+        String details = scan.resolvedScan().details();
+        if (!details.isEmpty()) {
+          line.append(' ').append(details);
+        }
         line.append(']');
       }
     }

@@ -1,0 +1,142 @@
+package io.basalt.federation.iceberg;
+
+import static java.util.Objects.requireNonNull;
+
+import io.basalt.storage.StorageException;
+import io.basalt.storage.objectstore.ObjectStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.iceberg.CatalogProperties;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.Namespace;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.exceptions.NoSuchTableException;
+import org.apache.iceberg.jdbc.JdbcCatalog;
+
+/**
+ * The server's Iceberg catalog: Apache Iceberg's {@link JdbcCatalog} over an embedded SQLite
+ * database under the data directory (or the JDBC URL the configuration names, e.g. a
+ * PostgreSQL database), with every file read and written through the object store. Namespaces
+ * are Data Catalog database names; table names are lower case, as everywhere in Basalt.
+ */
+public final class IcebergCatalog implements AutoCloseable {
+  /** The catalog name recorded in the JDBC tables' rows; other engines pointed at them use it. */
+  public static final String NAME = "basalt";
+
+  private final JdbcCatalog catalog;
+  private final ObjectStore store;
+  /** Increases with every table created, registered, dropped or changed in shape. */
+  private final java.util.concurrent.atomic.AtomicLong version =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  private IcebergCatalog(JdbcCatalog catalog, ObjectStore store) {
+    this.catalog = catalog;
+    this.store = store;
+  }
+
+  /** The catalog in {@code <directory>/iceberg.db}, created on first use. */
+  public static IcebergCatalog open(Path directory, ObjectStore store) {
+    try {
+      Files.createDirectories(directory);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return open("jdbc:sqlite:" + directory.resolve("iceberg.db"), Map.of(), store);
+  }
+
+  /** The catalog whose tables are kept in the database at {@code jdbcUrl}. */
+  public static IcebergCatalog open(String jdbcUrl, Map<String, String> jdbcProperties,
+      ObjectStore store) {
+    requireNonNull(store, "store is null");
+    Map<String, String> properties = new HashMap<>();
+    properties.put(CatalogProperties.URI, jdbcUrl);
+    // Tables without LOCATION get one below this; CREATE TABLE asks for LOCATION regardless.
+    properties.put(CatalogProperties.WAREHOUSE_LOCATION, "s3://iceberg-warehouse");
+    // V1 also records views; SQLite serializes writers, so one connection avoids lock errors.
+    properties.put("jdbc.schema-version", "V1");
+    properties.put(CatalogProperties.CLIENT_POOL_SIZE,
+        jdbcUrl.startsWith("jdbc:sqlite:") ? "1" : "4");
+    jdbcProperties.forEach((k, v) -> properties.put(JdbcCatalog.PROPERTY_PREFIX + k, v));
+    JdbcCatalog catalog = new JdbcCatalog(p -> new ObjectStoreFileIO(store), null, true);
+    try {
+      catalog.initialize(NAME, properties);
+    } catch (RuntimeException e) {
+      throw new StorageException("58030", "Cannot open the Iceberg catalog at '" + jdbcUrl
+          + "': " + e.getMessage(), e);
+    }
+    return new IcebergCatalog(catalog, store);
+  }
+
+  JdbcCatalog catalog() {
+    return catalog;
+  }
+
+  ObjectStore store() {
+    return store;
+  }
+
+  /** Increases whenever a table's definition changes (plans prepared before go stale). */
+  public long version() {
+    return version.get();
+  }
+
+  void changed() {
+    version.incrementAndGet();
+  }
+
+  static TableIdentifier identifier(String database, String table) {
+    return TableIdentifier.of(Namespace.of(database), table);
+  }
+
+  /** The table as last committed, or empty when the database has no Iceberg table of that name. */
+  public Optional<Table> table(String database, String name) {
+    TableIdentifier id = identifier(database, name);
+    try {
+      return Optional.of(catalog.loadTable(id));
+    } catch (NoSuchTableException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Whether an Iceberg table of that name exists, without reading its metadata file. */
+  public boolean exists(String database, String name) {
+    return catalog.tableExists(identifier(database, name));
+  }
+
+  /** The Iceberg tables' names in a database. */
+  public Set<String> tableNames(String database) {
+    Set<String> names = new TreeSet<>();
+    Namespace namespace = Namespace.of(database);
+    if (!catalog.namespaceExists(namespace)) {
+      return names;
+    }
+    List<TableIdentifier> tables = catalog.listTables(namespace);
+    tables.forEach(t -> names.add(t.name()));
+    return names;
+  }
+
+  /** Makes sure the namespace of a Data Catalog database exists before a table goes in it. */
+  void ensureNamespace(String database) {
+    Namespace namespace = Namespace.of(database);
+    if (!catalog.namespaceExists(namespace)) {
+      try {
+        catalog.createNamespace(namespace, Map.of());
+      } catch (org.apache.iceberg.exceptions.AlreadyExistsException ignored) {
+        // Another session created it first.
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    catalog.close();
+  }
+}

@@ -1,0 +1,201 @@
+package io.basalt.federation.iceberg;
+
+import io.basalt.federation.datacatalog.DataCatalog;
+import io.basalt.federation.datacatalog.ExternalSchemaDefinition;
+import io.basalt.federation.lake.InsertConversion;
+import io.basalt.federation.lake.LakeStatements;
+import io.basalt.planner.catalog.ExternalCatalog.ExternalStatement;
+import io.basalt.planner.catalog.StatementEnvironment;
+import io.basalt.planner.catalog.StatementEnvironment.PlannedQuery;
+import io.basalt.planner.catalog.StatementEnvironment.QualifiedName;
+import io.basalt.planner.catalog.StatementOutcome;
+import io.basalt.planner.sql.SqlBasaltColumn;
+import io.basalt.planner.sql.SqlCreateBasaltTable;
+import io.basalt.planner.sql.SqlDropBasaltTable;
+import io.basalt.storage.ColumnDefinition;
+import io.basalt.storage.StorageException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlInsert;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.iceberg.Table;
+
+/**
+ * The statements on Iceberg tables: CREATE TABLE [AS] in an external schema with
+ * {@code TBLPROPERTIES ('table_type' = 'ICEBERG')} (or {@code 'metadata_location'} to register
+ * a table another engine wrote), INSERT INTO and DROP TABLE [PURGE]. Anything else is left to
+ * the lake and the planner.
+ */
+public final class IcebergStatements {
+  private final DataCatalog dataCatalog;
+  private final IcebergCatalog catalog;
+  private final IcebergDdl ddl;
+
+  public IcebergStatements(DataCatalog dataCatalog, IcebergCatalog catalog) {
+    this.dataCatalog = dataCatalog;
+    this.catalog = catalog;
+    this.ddl = new IcebergDdl(catalog);
+  }
+
+  public Optional<ExternalStatement> statement(SqlNode node, StatementEnvironment env) {
+    if (node instanceof SqlCreateBasaltTable create) {
+      QualifiedName name = env.qualify(create.name);
+      String database = database(name.schema());
+      if (database == null) {
+        return Optional.empty();
+      }
+      return Optional.of(create(create, name, database));
+    } else if (node instanceof SqlInsert insert
+        && insert.getTargetTable() instanceof SqlIdentifier target) {
+      QualifiedName name = env.qualify(target);
+      String database = database(name.schema());
+      if (database == null || !catalog.exists(database, name.name())) {
+        return Optional.empty();
+      }
+      if (insert.getTargetColumnList() != null) {
+        throw new StorageException("0A000", "Cannot INSERT INTO Iceberg table '" + name
+            + "' with a column list: list every column in the SELECT instead");
+      }
+      String query = env.sql(insert.getSource());
+      return counting(e -> insert(name, database, query, e));
+    } else if (node instanceof SqlDropBasaltTable drop) {
+      return drop(drop, env);
+    }
+    return Optional.empty();
+  }
+
+  /** The Data Catalog database of an external schema, or null when it is not one. */
+  private String database(String schema) {
+    ExternalSchemaDefinition definition = dataCatalog.externalSchema(schema).orElse(null);
+    return definition == null
+        || !definition.sourceKind().equals(ExternalSchemaDefinition.DATA_CATALOG)
+        ? null : definition.database();
+  }
+
+  private ExternalStatement create(SqlCreateBasaltTable create, QualifiedName name,
+      String database) {
+    Map<String, String> properties = IcebergDdl.lowerKeys(create.lake.properties());
+    String metadata = properties.get(IcebergDdl.METADATA_LOCATION);
+    if (!IcebergDdl.isIceberg(properties) && metadata == null) {
+      throw new StorageException("0A000", "Cannot create table '" + name + "' in external "
+          + "schema '" + name.schema() + "': add TBLPROPERTIES ('table_type' = 'ICEBERG') for "
+          + "an Iceberg table, or use CREATE EXTERNAL TABLE for files in the lake");
+    }
+    if (create.temporary || create.likeTable != null || !create.constraints.isEmpty()) {
+      throw new StorageException("0A000", "Cannot create Iceberg table '" + name + "': "
+          + "TEMP, LIKE and constraints are not supported for Iceberg tables");
+    }
+    if (metadata != null) {
+      if (!create.columnList.isEmpty() || create.query != null) {
+        throw new StorageException("42601", "Cannot register Iceberg table '" + name
+            + "': a table registered from metadata_location takes its columns from it");
+      }
+      return env -> {
+        ddl.register(database, name.name(), name.toString(), metadata);
+        return StatementOutcome.count(0);
+      };
+    }
+    if (create.query != null) {
+      return counting(e -> createAs(create, name, database, e)).orElseThrow();
+    }
+    return env -> {
+      List<ColumnDefinition> columns = new ArrayList<>();
+      for (SqlNode element : create.columnList) {
+        SqlBasaltColumn column = (SqlBasaltColumn) element;
+        String column0 = column.name.getSimple().toLowerCase(Locale.ROOT);
+        columns.add(new ColumnDefinition(column0,
+            LakeStatements.declaredType(column.dataType, column0, env), column.nullable, null));
+      }
+      ddl.create(database, name.name(), name.toString(), columns, create.lake.partitioning(),
+          create.lake.location(), create.lake.properties(), create.ifNotExists);
+      return StatementOutcome.count(0);
+    };
+  }
+
+  private long createAs(SqlCreateBasaltTable create, QualifiedName name, String database,
+      StatementEnvironment env) {
+    PlannedQuery query = env.plan(env.sql(create.query));
+    List<ColumnDefinition> columns = new ArrayList<>();
+    for (int c = 0; c < query.columns().size(); c++) {
+      ColumnDefinition column = query.columns().get(c);
+      String columnName = c < create.columnList.size()
+          ? ((SqlIdentifier) create.columnList.get(c)).getSimple() : column.name();
+      columns.add(new ColumnDefinition(columnName.toLowerCase(Locale.ROOT), column.type(), true,
+          null));
+    }
+    if (!ddl.create(database, name.name(), name.toString(), columns,
+        create.lake.partitioning(), create.lake.location(), create.lake.properties(),
+        create.ifNotExists)) {
+      return 0;
+    }
+    try {
+      Table table = ddl.load(database, name.name());
+      return IcebergWrites.append(table, query, UnaryOperator.identity(), env, name.toString());
+    } catch (RuntimeException | Error e) {
+      ddl.drop(database, name.name(), true);
+      throw e;
+    }
+  }
+
+  private long insert(QualifiedName name, String database, String query,
+      StatementEnvironment env) {
+    Table table = ddl.load(database, name.name());
+    String action = "Cannot insert into Iceberg table '" + name + "': ";
+    List<ColumnDefinition> target = IcebergTypes.columns(table.schema(), name.toString());
+    PlannedQuery source = env.plan(query);
+    PlannedQuery cast = env.plan(InsertConversion.castQuery(query, source.columns(), target,
+        action));
+    return IcebergWrites.append(table, cast, InsertConversion.converter(cast.columns(), target),
+        env, name.toString());
+  }
+
+  /** DROP TABLE of Iceberg tables (all named tables must be Iceberg tables, or none). */
+  private Optional<ExternalStatement> drop(SqlDropBasaltTable drop, StatementEnvironment env) {
+    List<QualifiedName> names = new ArrayList<>();
+    List<String> databases = new ArrayList<>();
+    int iceberg = 0;
+    for (SqlIdentifier identifier : drop.names) {
+      QualifiedName name = env.qualify(identifier);
+      String database = database(name.schema());
+      names.add(name);
+      databases.add(database);
+      if (database != null && catalog.exists(database, name.name())) {
+        iceberg++;
+      }
+    }
+    if (iceberg == 0) {
+      return Optional.empty();
+    }
+    if (iceberg != names.size()) {
+      throw new StorageException("0A000", "Cannot drop Iceberg tables and other tables in one "
+          + "statement");
+    }
+    return Optional.of(e -> {
+      for (int i = 0; i < names.size(); i++) {
+        ddl.drop(databases.get(i), names.get(i).name(), drop.purge);
+      }
+      return StatementOutcome.count(0);
+    });
+  }
+
+  private static Optional<ExternalStatement> counting(
+      Function<StatementEnvironment, Number> action) {
+    return Optional.of(new ExternalStatement() {
+      @Override
+      public boolean reportsRowCount() {
+        return true;
+      }
+
+      @Override
+      public StatementOutcome run(StatementEnvironment env) {
+        return StatementOutcome.count(action.apply(env).longValue());
+      }
+    });
+  }
+}

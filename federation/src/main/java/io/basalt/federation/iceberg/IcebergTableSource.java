@@ -1,0 +1,120 @@
+package io.basalt.federation.iceberg;
+
+import static java.util.Objects.requireNonNull;
+
+import io.basalt.federation.lake.ScanLog;
+import io.basalt.planner.source.ColumnStatistics;
+import io.basalt.planner.source.PredicateSupport;
+import io.basalt.planner.source.ScanContext;
+import io.basalt.planner.source.ScanSpec;
+import io.basalt.planner.source.SourceScan;
+import io.basalt.planner.source.SourceStatistics;
+import io.basalt.planner.source.TableSource;
+import io.basalt.storage.ColumnDefinition;
+import io.basalt.storage.ColumnPredicate;
+import java.util.List;
+import java.util.OptionalDouble;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.SnapshotSummary;
+import org.apache.iceberg.Table;
+
+/**
+ * An Iceberg table through the table-source seam. Its columns are those of the schema current
+ * when the statement is planned; the snapshot is resolved when the scan runs (the table's
+ * current one), so a cached plan reads the latest commit. Predicates are exact: Iceberg prunes
+ * files by partition values and column bounds, and Basalt's Parquet reader skips row groups and
+ * filters the rest row by row.
+ */
+final class IcebergTableSource implements TableSource {
+  private final IcebergTables tables;
+  private final String schemaName;
+  private final String database;
+  private final Table table;
+  private final Schema schema;
+  private final List<ColumnDefinition> columns;
+
+  IcebergTableSource(IcebergTables tables, String schemaName, String database, Table table) {
+    this.tables = requireNonNull(tables, "tables is null");
+    this.schemaName = requireNonNull(schemaName, "schemaName is null");
+    this.database = requireNonNull(database, "database is null");
+    this.table = requireNonNull(table, "table is null");
+    this.schema = table.schema();
+    this.columns = IcebergTypes.columns(schema, name());
+  }
+
+  Table table() {
+    return table;
+  }
+
+  @Override
+  public String name() {
+    return schemaName + "." + tableName();
+  }
+
+  private String tableName() {
+    String full = table.name();
+    return full.substring(full.lastIndexOf('.') + 1);
+  }
+
+  @Override
+  public String kind() {
+    return "iceberg";
+  }
+
+  @Override
+  public List<ColumnDefinition> columns() {
+    return columns;
+  }
+
+  @Override
+  public SourceStatistics statistics() {
+    Snapshot current = table.currentSnapshot();
+    OptionalDouble rows = current == null ? OptionalDouble.of(0)
+        : records(current);
+    return new SourceStatistics() {
+      @Override
+      public OptionalDouble rowCount() {
+        return rows;
+      }
+
+      @Override
+      public ColumnStatistics column(int index) {
+        if (current == null || rows.isEmpty()) {
+          return ColumnStatistics.UNKNOWN;
+        }
+        return ColumnStatistics.ofDistinct(tables.samples().distinctValues(table, current,
+            IcebergTableSource.this, index, rows.getAsDouble()));
+      }
+    };
+  }
+
+  private static OptionalDouble records(Snapshot snapshot) {
+    String total = snapshot.summary().get(SnapshotSummary.TOTAL_RECORDS_PROP);
+    if (total == null) {
+      return OptionalDouble.empty();
+    }
+    try {
+      return OptionalDouble.of(Double.parseDouble(total));
+    } catch (NumberFormatException e) {
+      return OptionalDouble.empty();
+    }
+  }
+
+  @Override
+  public PredicateSupport support(ColumnPredicate predicate) {
+    return PredicateSupport.EXACT;
+  }
+
+  @Override
+  public SourceScan scan(ScanSpec spec, ScanContext context) {
+    Table current = tables.catalog().table(database, tableName()).orElseThrow(
+        () -> new io.basalt.storage.StorageException("42P01", "Cannot read Iceberg table '"
+            + name() + "': it no longer exists"));
+    IcebergScan scan = new IcebergScan(tables.catalog().store(), current,
+        current.currentSnapshot(), schema, spec, name());
+    tables.log().record(context.queryId(), context.user(), name(), kind(),
+        current.spec().isPartitioned(), scan);
+    return scan;
+  }
+}

@@ -1,0 +1,69 @@
+package io.basalt.federation.iceberg;
+
+import static java.util.Objects.requireNonNull;
+
+import io.basalt.federation.lake.ScanLog;
+import io.basalt.planner.cost.SourceSampler;
+import io.basalt.planner.source.TableSource;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.calcite.schema.Table;
+import org.apache.iceberg.Snapshot;
+
+/**
+ * The Iceberg tables of one server as the planner sees them: Calcite tables over {@link
+ * IcebergTableSource}s, looked up in the catalog on every call so that a table created by any
+ * session is visible at once, and what their scans share (the scan log of
+ * {@code SVL_S3QUERY_SUMMARY}, sampled distinct counts per snapshot).
+ */
+public final class IcebergTables {
+  /** Rows read to sample one column. */
+  static final long SAMPLE_ROWS = 1_000_000;
+
+  private final IcebergCatalog catalog;
+  private final ScanLog log;
+  private final Samples samples = new Samples();
+
+  public IcebergTables(IcebergCatalog catalog, ScanLog log) {
+    this.catalog = requireNonNull(catalog, "catalog is null");
+    this.log = requireNonNull(log, "log is null");
+  }
+
+  IcebergCatalog catalog() {
+    return catalog;
+  }
+
+  ScanLog log() {
+    return log;
+  }
+
+  Samples samples() {
+    return samples;
+  }
+
+  /** The Calcite table of Iceberg table {@code name} in {@code database}, if there is one. */
+  public Optional<Table> table(String schemaName, String database, String name) {
+    return catalog.table(database, name).map(t -> new IcebergTable(
+        new IcebergTableSource(this, schemaName, database, t)));
+  }
+
+  public Set<String> tableNames(String database) {
+    return catalog.tableNames(database);
+  }
+
+  /** Distinct counts per column of one snapshot, sampled once: snapshots never change. */
+  static final class Samples {
+    private record Key(String uuid, long snapshot, int column) {}
+
+    private final Map<Key, Double> distinct = new ConcurrentHashMap<>();
+
+    double distinctValues(org.apache.iceberg.Table table, Snapshot snapshot, TableSource source,
+        int column, double rows) {
+      Key key = new Key(table.uuid().toString(), snapshot.snapshotId(), column);
+      return distinct.computeIfAbsent(key,
+          k -> SourceSampler.distinctValues(source, column, rows, SAMPLE_ROWS));
+    }
+  }
+}
