@@ -75,7 +75,11 @@ public final class IcebergCatalog implements AutoCloseable {
     return new IcebergCatalog(catalog, store);
   }
 
-  JdbcCatalog catalog() {
+  /**
+   * The JdbcCatalog itself: Basalt's DDL and writes use it, and the Iceberg REST catalog serves it
+   * to other engines. Whoever changes a table's definition through it calls {@link #changed()}.
+   */
+  public JdbcCatalog catalog() {
     return catalog;
   }
 
@@ -88,7 +92,8 @@ public final class IcebergCatalog implements AutoCloseable {
     return version.get();
   }
 
-  void changed() {
+  /** Records that a table was created, dropped, renamed or altered, so that plans go stale. */
+  public void changed() {
     version.incrementAndGet();
   }
 
