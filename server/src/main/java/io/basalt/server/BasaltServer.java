@@ -8,10 +8,12 @@ import io.basalt.ingest.LoadErrors;
 import io.basalt.planner.BasaltPlanner;
 import io.basalt.planner.rel.vector.EngineSettings;
 import io.basalt.federation.FederatedCatalogs;
+import io.basalt.federation.iceberg.ObjectStoreFileIO;
 import io.basalt.planner.CopyRunner;
 import io.basalt.server.avatica.BasaltHandler;
 import io.basalt.server.avatica.BasaltMeta;
 import io.basalt.server.bootstrap.DemoData;
+import io.basalt.server.iceberg.IcebergRestServer;
 import io.basalt.server.session.Users;
 import io.basalt.storage.StorageConfig;
 import io.basalt.storage.StorageEngine;
@@ -20,6 +22,7 @@ import io.basalt.storage.objectstore.ObjectStoreConfig;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.TimeZone;
 import org.apache.calcite.avatica.server.HttpServer;
 import org.apache.calcite.avatica.server.ServerCustomizer;
@@ -37,14 +40,17 @@ public final class BasaltServer implements AutoCloseable {
   private final HttpServer http;
   private final BasaltHandler handler;
   private final BasaltMeta meta;
+  /** Null unless the configuration names a port for it. */
+  private final IcebergRestServer icebergRest;
 
   private BasaltServer(ServerConfig config, StorageEngine storage,
-      HttpServer http, BasaltHandler handler, BasaltMeta meta) {
+      HttpServer http, BasaltHandler handler, BasaltMeta meta, IcebergRestServer icebergRest) {
     this.config = config;
     this.storage = storage;
     this.http = http;
     this.handler = handler;
     this.meta = meta;
+    this.icebergRest = icebergRest;
   }
 
   /** Starts a server and returns once it accepts connections. */
@@ -60,13 +66,15 @@ public final class BasaltServer implements AutoCloseable {
     TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
     Path directory = config.dataDirectory().toAbsolutePath();
     StorageEngine storage = null;
+    IcebergRestServer icebergRest = null;
     try {
       storage = StorageEngine.open(directory.resolve("warehouse"),
           StorageConfig.defaults().withSlices(config.slices()));
       storage.createSchema(LoadErrors.SCHEMA, true);
       storage.createTable(LoadErrors.TABLE_DEFINITION, true);
-      ObjectStore objects = ObjectStoreConfig.load(Settings.read(config.configFile()),
-          System.getenv(), directory).open();
+      ObjectStoreConfig objectStoreConfig = ObjectStoreConfig.load(
+          Settings.read(config.configFile()), System.getenv(), directory);
+      ObjectStore objects = objectStoreConfig.open();
       FederatedCatalogs external = FederatedCatalogs.open(directory.resolve("catalog"), objects);
       IngestService ingest = new IngestService(storage, objects, config.slices());
       CopyRunner copy = (request, queryId, canceled) -> ingest.copy(
@@ -91,6 +99,11 @@ public final class BasaltServer implements AutoCloseable {
           }
         }
       };
+      if (config.icebergRestPort().isPresent()) {
+        icebergRest = IcebergRestServer.start(external.icebergCatalog(),
+            config.icebergRestPort().getAsInt(),
+            ObjectStoreFileIO.clientProperties(objectStoreConfig));
+      }
       BasaltHandler handler = new BasaltHandler(meta);
       HttpServer http = new HttpServer.Builder<Server>()
           .withHandler(handler)
@@ -100,8 +113,11 @@ public final class BasaltServer implements AutoCloseable {
       http.start();
       LOG.info("Basalt listening on {}:{} with data in {}", config.host(), http.getPort(),
           directory);
-      return new BasaltServer(config, storage, http, handler, meta);
+      return new BasaltServer(config, storage, http, handler, meta, icebergRest);
     } catch (RuntimeException | java.sql.SQLException e) {
+      if (icebergRest != null) {
+        icebergRest.close();
+      }
       if (storage != null) {
         storage.close();
       }
@@ -118,6 +134,11 @@ public final class BasaltServer implements AutoCloseable {
     return "jdbc:basalt://" + config.host() + ":" + port() + "/dev";
   }
 
+  /** The Iceberg REST catalog's URI ({@code http://127.0.0.1:PORT}), when it is served. */
+  public Optional<String> icebergRestUri() {
+    return Optional.ofNullable(icebergRest).map(IcebergRestServer::uri);
+  }
+
   /** Blocks until the server stops. */
   public void join() throws InterruptedException {
     http.join();
@@ -130,6 +151,9 @@ public final class BasaltServer implements AutoCloseable {
 
   @Override
   public void close() {
+    if (icebergRest != null) {
+      icebergRest.close();
+    }
     http.stop();
     handler.close();
     storage.close();

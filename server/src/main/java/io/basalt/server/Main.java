@@ -1,6 +1,7 @@
 package io.basalt.server;
 
 import java.nio.file.Path;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -55,16 +56,24 @@ public final class Main implements Callable<Integer> {
         description = "Settings file (JSON): the object store (object_store.root, object_store.s3).")
     Path config;
 
+    @Option(names = "--iceberg-rest-port", paramLabel = "PORT",
+        description = "Serve the Iceberg catalog over the Iceberg REST protocol on this port of"
+            + " 127.0.0.1 (default: not served).")
+    Integer icebergRestPort;
+
     @Override
     public Integer call() throws Exception {
       ServerConfig serverConfig = new ServerConfig(host, port, dataDirectory, slices,
-          adminPassword, demo, queryMemoryMb, config);
+          adminPassword, demo, queryMemoryMb, config,
+          icebergRestPort == null ? OptionalInt.empty() : OptionalInt.of(icebergRestPort));
       BasaltServer server = BasaltServer.start(serverConfig);
       Runtime.getRuntime().addShutdownHook(new Thread(server::close, "basalt-shutdown"));
       System.out.println("Basalt 0.1.0 is ready.");
       System.out.println("  JDBC URL:  " + server.jdbcUrl() + "   (user admin)");
       System.out.println("  Data:      " + dataDirectory.toAbsolutePath());
       System.out.println("  Shell:     ./basalt sql " + server.jdbcUrl());
+      server.icebergRestUri().ifPresent(
+          uri -> System.out.println("  Iceberg:   " + uri + "   (REST catalog)"));
       server.join();
       return 0;
     }

@@ -3,6 +3,7 @@ package io.basalt.server;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
+import java.util.OptionalInt;
 
 /**
  * How a Basalt server runs: the address it binds (127.0.0.1 unless told otherwise), its port
@@ -10,10 +11,12 @@ import java.nio.file.Path;
  * BASALT_ADMIN_PASSWORD, else empty), whether to load the TPC-H demo data on first start, and
  * how many megabytes one query may hold in hash tables and sort buffers (0: half the heap), and
  * the settings file ({@code --config basalt.json}; null: none), whose {@code object_store}
- * section configures the object store.
+ * section configures the object store, and the port of the Iceberg REST catalog (empty: not
+ * served; 0 picks a free one), which listens on 127.0.0.1 whatever the host.
  */
 public record ServerConfig(String host, int port, Path dataDirectory, int slices,
-    String adminPassword, boolean demo, long queryMemoryMb, Path configFile) {
+    String adminPassword, boolean demo, long queryMemoryMb, Path configFile,
+    OptionalInt icebergRestPort) {
   public static final int DEFAULT_PORT = 5439;
 
   public ServerConfig {
@@ -25,26 +28,38 @@ public record ServerConfig(String host, int port, Path dataDirectory, int slices
     if (queryMemoryMb < 0) {
       throw new IllegalArgumentException("queryMemoryMb must not be negative");
     }
+    requireNonNull(icebergRestPort, "icebergRestPort is null");
+    if (icebergRestPort.isPresent()
+        && (icebergRestPort.getAsInt() < 0 || icebergRestPort.getAsInt() > 65535)) {
+      throw new IllegalArgumentException("icebergRestPort must be between 0 and 65535");
+    }
   }
 
   public ServerConfig(String host, int port, Path dataDirectory, int slices,
       String adminPassword, boolean demo) {
-    this(host, port, dataDirectory, slices, adminPassword, demo, 0, null);
+    this(host, port, dataDirectory, slices, adminPassword, demo, 0, null, OptionalInt.empty());
   }
 
   public ServerConfig(String host, int port, Path dataDirectory, int slices,
       String adminPassword, boolean demo, long queryMemoryMb) {
-    this(host, port, dataDirectory, slices, adminPassword, demo, queryMemoryMb, null);
+    this(host, port, dataDirectory, slices, adminPassword, demo, queryMemoryMb, null,
+        OptionalInt.empty());
   }
 
   public ServerConfig withConfigFile(Path file) {
     return new ServerConfig(host, port, dataDirectory, slices, adminPassword, demo,
-        queryMemoryMb, file);
+        queryMemoryMb, file, icebergRestPort);
   }
 
   public ServerConfig withQueryMemoryMb(long megabytes) {
     return new ServerConfig(host, port, dataDirectory, slices, adminPassword, demo, megabytes,
-        configFile);
+        configFile, icebergRestPort);
+  }
+
+  /** Serves the Iceberg REST catalog on {@code newPort} of 127.0.0.1 (0: a free port). */
+  public ServerConfig withIcebergRestPort(int newPort) {
+    return new ServerConfig(host, port, dataDirectory, slices, adminPassword, demo,
+        queryMemoryMb, configFile, OptionalInt.of(newPort));
   }
 
   public static ServerConfig defaults() {
@@ -54,31 +69,31 @@ public record ServerConfig(String host, int port, Path dataDirectory, int slices
 
   public ServerConfig withHost(String newHost) {
     return new ServerConfig(newHost, port, dataDirectory, slices, adminPassword, demo,
-        queryMemoryMb, configFile);
+        queryMemoryMb, configFile, icebergRestPort);
   }
 
   public ServerConfig withPort(int newPort) {
     return new ServerConfig(host, newPort, dataDirectory, slices, adminPassword, demo,
-        queryMemoryMb, configFile);
+        queryMemoryMb, configFile, icebergRestPort);
   }
 
   public ServerConfig withDataDirectory(Path directory) {
     return new ServerConfig(host, port, directory, slices, adminPassword, demo,
-        queryMemoryMb, configFile);
+        queryMemoryMb, configFile, icebergRestPort);
   }
 
   public ServerConfig withSlices(int count) {
     return new ServerConfig(host, port, dataDirectory, count, adminPassword, demo,
-        queryMemoryMb, configFile);
+        queryMemoryMb, configFile, icebergRestPort);
   }
 
   public ServerConfig withAdminPassword(String password) {
     return new ServerConfig(host, port, dataDirectory, slices, password, demo,
-        queryMemoryMb, configFile);
+        queryMemoryMb, configFile, icebergRestPort);
   }
 
   public ServerConfig withDemo(boolean loadDemo) {
     return new ServerConfig(host, port, dataDirectory, slices, adminPassword, loadDemo,
-        queryMemoryMb, configFile);
+        queryMemoryMb, configFile, icebergRestPort);
   }
 }
