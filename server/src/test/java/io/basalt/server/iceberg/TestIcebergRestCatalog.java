@@ -33,6 +33,7 @@ import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.TableMetadata;
+import org.apache.iceberg.Transaction;
 import org.apache.iceberg.UpdateRequirement;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableCommit;
@@ -192,6 +193,23 @@ class TestIcebergRestCatalog {
           List.of(setProperty(catalog, renamed, "v3"), stale)))
           .isInstanceOf(CommitFailedException.class);
       assertThat(catalog.loadTable(renamed).properties()).containsEntry("stage", "v2");
+
+      // DROP TABLE without PURGE keeps the files, and registering the metadata brings it back.
+      String metadata = ((HasTableOperations) catalog.loadTable(renamed)).operations().current()
+          .metadataFileLocation();
+      assertThat(catalog.dropTable(renamed, false)).isTrue();
+      catalog.registerTable(renamed, metadata);
+      assertThat(rows(statement, "select id, name from sp.events_v2")).containsExactly("7|seven");
+
+      // Spark's CREATE TABLE AS SELECT: a staged create, committed with its first snapshot.
+      TableIdentifier ctas = TableIdentifier.of("spark_db", "ctas");
+      Transaction create = catalog.newCreateTableTransaction(ctas, schema,
+          PartitionSpec.unpartitioned(), "s3://" + BUCKET + "/iceberg/ctas", new HashMap<>());
+      RestCatalogClient.append(create.table(), 8, "eight", new BigDecimal("8.00"), System.out);
+      assertThat(catalog.tableExists(ctas)).isFalse();
+      create.commitTransaction();
+      assertThat(rows(statement, "select * from sp.ctas")).containsExactly("8|eight|8.00");
+      assertThat(catalog.dropTable(ctas, true)).isTrue();
 
       Path otherFiles = dataDirectory.resolve("s3").resolve(BUCKET).resolve("iceberg/other");
       assertThat(files(otherFiles)).isNotZero();
