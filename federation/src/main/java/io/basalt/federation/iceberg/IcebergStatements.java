@@ -21,26 +21,31 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import org.apache.calcite.sql.SqlDelete;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlInsert;
+import org.apache.calcite.sql.SqlMerge;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlUpdate;
 import org.apache.iceberg.Table;
 
 /**
  * The statements on Iceberg tables: CREATE TABLE [AS] in an external schema with
  * {@code TBLPROPERTIES ('table_type' = 'ICEBERG')} (or {@code 'metadata_location'} to register
- * a table another engine wrote), INSERT INTO and DROP TABLE [PURGE]. Anything else is left to
- * the lake and the planner.
+ * a table another engine wrote), INSERT INTO, DELETE, UPDATE, MERGE INTO and DROP TABLE
+ * [PURGE]. Anything else is left to the lake and the planner.
  */
 public final class IcebergStatements {
   private final DataCatalog dataCatalog;
   private final IcebergCatalog catalog;
   private final IcebergDdl ddl;
+  private final IcebergDml dml;
 
   public IcebergStatements(DataCatalog dataCatalog, IcebergCatalog catalog) {
     this.dataCatalog = dataCatalog;
     this.catalog = catalog;
     this.ddl = new IcebergDdl(catalog);
+    this.dml = new IcebergDml(ddl);
   }
 
   public Optional<ExternalStatement> statement(SqlNode node, StatementEnvironment env) {
@@ -66,8 +71,33 @@ public final class IcebergStatements {
       return counting(e -> insert(name, database, query, e));
     } else if (node instanceof SqlDropBasaltTable drop) {
       return drop(drop, env);
+    } else if (node instanceof SqlDelete delete) {
+      return target(delete.getTargetTable(), env).flatMap(t -> counting(
+          e -> dml.delete(t.name(), t.database(), delete, e)));
+    } else if (node instanceof SqlUpdate update) {
+      return target(update.getTargetTable(), env).flatMap(t -> counting(
+          e -> dml.update(t.name(), t.database(), update, e)));
+    } else if (node instanceof SqlMerge merge) {
+      return target(merge.getTargetTable(), env).flatMap(t -> counting(
+          e -> dml.merge(t.name(), t.database(), merge, e)));
     }
     return Optional.empty();
+  }
+
+  /** An Iceberg table a statement names, with its Data Catalog database. */
+  private record Target(QualifiedName name, String database) {}
+
+  /** The Iceberg table a DML statement targets, or empty when it targets another kind. */
+  private Optional<Target> target(SqlNode table, StatementEnvironment env) {
+    if (!(table instanceof SqlIdentifier identifier)) {
+      return Optional.empty();
+    }
+    QualifiedName name = env.qualify(identifier);
+    String database = database(name.schema());
+    if (database == null || !catalog.exists(database, name.name())) {
+      return Optional.empty();
+    }
+    return Optional.of(new Target(name, database));
   }
 
   /** The Data Catalog database of an external schema, or null when it is not one. */

@@ -33,15 +33,33 @@ final class IcebergTableSource implements TableSource {
   private final Table table;
   private final Schema schema;
   private final List<ColumnDefinition> columns;
+  private final boolean rowPositions;
 
-  IcebergTableSource(IcebergTables tables, String schemaName, String database, Table table) {
+  /**
+   * The table; with {@code rowPositions}, its row-positions view, whose columns end with
+   * {@code $file} (the data file's location) and {@code $pos} (the row's position in it): what
+   * DELETE, UPDATE and MERGE read to name the rows they change.
+   */
+  IcebergTableSource(IcebergTables tables, String schemaName, String database, Table table,
+      boolean rowPositions) {
+    this.rowPositions = rowPositions;
     this.tables = requireNonNull(tables, "tables is null");
     this.schemaName = requireNonNull(schemaName, "schemaName is null");
     this.database = requireNonNull(database, "database is null");
     this.table = requireNonNull(table, "table is null");
     this.schema = table.schema();
-    this.columns = IcebergTypes.columns(schema, name());
+    List<ColumnDefinition> data = IcebergTypes.columns(schema, name());
+    if (rowPositions) {
+      data = new java.util.ArrayList<>(data);
+      data.add(new ColumnDefinition(FILE_COLUMN, IcebergScan.FILE_TYPE, false, null));
+      data.add(new ColumnDefinition(POSITION_COLUMN,
+          io.basalt.storage.ColumnType.of(io.basalt.storage.TypeName.BIGINT), false, null));
+    }
+    this.columns = List.copyOf(data);
   }
+
+  static final String FILE_COLUMN = "$file";
+  static final String POSITION_COLUMN = "$pos";
 
   Table table() {
     return table;
@@ -80,7 +98,7 @@ final class IcebergTableSource implements TableSource {
 
       @Override
       public ColumnStatistics column(int index) {
-        if (current == null || rows.isEmpty()) {
+        if (current == null || rows.isEmpty() || index >= schema.columns().size()) {
           return ColumnStatistics.UNKNOWN;
         }
         return ColumnStatistics.ofDistinct(tables.samples().distinctValues(table, current,
@@ -103,7 +121,8 @@ final class IcebergTableSource implements TableSource {
 
   @Override
   public PredicateSupport support(ColumnPredicate predicate) {
-    return PredicateSupport.EXACT;
+    return predicate.column() < schema.columns().size() ? PredicateSupport.EXACT
+        : PredicateSupport.NONE;
   }
 
   @Override

@@ -45,9 +45,20 @@ public final class IcebergTables {
 
   /** The Calcite table of Iceberg table {@code name} in {@code database}, if there is one. */
   public Optional<Table> table(String schemaName, String database, String name) {
+    if (name.endsWith(ROW_POSITIONS)) {
+      String base = name.substring(0, name.length() - ROW_POSITIONS.length());
+      return catalog.table(database, base).map(t -> new IcebergTable(
+          new IcebergTableSource(this, schemaName, database, t, true)));
+    }
     return catalog.table(database, name).map(t -> new IcebergTable(
-        new IcebergTableSource(this, schemaName, database, t)));
+        new IcebergTableSource(this, schemaName, database, t, false)));
   }
+
+  /**
+   * The suffix of a table's row-positions view ({@code "orders$row_positions"}), which DML reads;
+   * like Trino's {@code $path} hidden column, it can be queried but is not listed.
+   */
+  static final String ROW_POSITIONS = "$row_positions";
 
   public Set<String> tableNames(String database) {
     return catalog.tableNames(database);
