@@ -4,6 +4,8 @@ import io.basalt.planner.source.SourceTable;
 import io.basalt.planner.source.VersionedSourceTable;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.SqlSnapshot;
@@ -55,7 +57,9 @@ final class BasaltSqlValidator extends SqlValidatorImpl {
     } else if (table != null) {
       name = "table \"" + String.join(".", table.getQualifiedName()) + "\"";
     } else {
-      name = "\"" + snapshot.getTableRef() + "\"";
+      // A WITH query, named as written (the validator has made "c" into "c AS c").
+      SqlNode ref = snapshot.getTableRef();
+      name = "\"" + (ref.getKind() == SqlKind.AS ? ((SqlCall) ref).operand(0) : ref) + "\"";
     }
     throw TimeTravelOperator.at(snapshot.getPeriod().getParserPosition(), "0A000",
         "Cannot use " + SqlTimeTravel.operator(snapshot).clause() + " on " + name

@@ -4,7 +4,9 @@ import io.basalt.storage.StorageException;
 import java.math.BigDecimal;
 import org.apache.calcite.avatica.util.DateTimeUtils;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCallBinding;
+import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlKind;
@@ -12,11 +14,14 @@ import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNumericLiteral;
 import org.apache.calcite.sql.SqlOperandCountRange;
+import org.apache.calcite.sql.SqlUtil;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.type.SqlOperandCountRanges;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorScope;
 
 /**
  * The period of a time-travel clause ({@link SqlTimeTravel}): an internal function of the
@@ -25,10 +30,11 @@ import org.apache.calcite.sql.type.SqlTypeUtil;
  * timestamp. It is typed TIMESTAMP for that reason; the planner folds it into the scan's {@link
  * io.basalt.planner.source.TableVersion} and it is never evaluated.
  *
- * <p>Validation checks the expression: a snapshot id is an integer literal; an instant is a
- * timestamp or date expression, or a string that reads as a timestamp.
+ * <p>Validation checks the expression: a snapshot id is an integer literal or a statement
+ * parameter; an instant is a timestamp or date expression (of the current time, say), a
+ * parameter, or a string that reads as a timestamp.
  *
- * <p>Public only for the generated parser and the planner's folding rule.
+ * <p>Public only for the generated parser and the planner's {@code SnapshotFolding}.
  */
 public final class TimeTravelOperator extends SqlFunction {
   /** {@code FOR VERSION AS OF n}: an Iceberg snapshot id. */
@@ -62,6 +68,12 @@ public final class TimeTravelOperator extends SqlFunction {
     return snapshotId;
   }
 
+  /** Checks the operand without looking the function up: no operator table holds it. */
+  @Override
+  public RelDataType deriveType(SqlValidator validator, SqlValidatorScope scope, SqlCall call) {
+    return validateOperands(validator, scope, call);
+  }
+
   @Override
   public SqlOperandCountRange getOperandCountRange() {
     return SqlOperandCountRanges.of(1);
@@ -70,6 +82,9 @@ public final class TimeTravelOperator extends SqlFunction {
   @Override
   public boolean checkOperandTypes(SqlCallBinding binding, boolean throwOnFailure) {
     SqlNode operand = binding.operand(0);
+    if (SqlUtil.isNullLiteral(operand, true)) {
+      throw error("22004", operand, "the version is NULL");
+    }
     if (snapshotId) {
       checkSnapshotId(operand, binding);
     } else {
@@ -79,10 +94,15 @@ public final class TimeTravelOperator extends SqlFunction {
   }
 
   private void checkSnapshotId(SqlNode operand, SqlCallBinding binding) {
+    if (operand instanceof SqlDynamicParam) {
+      inferType(binding, operand, binding.getTypeFactory().createSqlType(SqlTypeName.BIGINT));
+      return;
+    }
     if (operand instanceof SqlNumericLiteral number && number.isInteger()) {
       BigDecimal id = number.bigDecimalValue();
-      if (id == null || id.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
-        throw error("22003", operand, "a snapshot id is at most " + Long.MAX_VALUE);
+      if (id == null || id.signum() < 0
+          || id.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+        throw error("22003", operand, "a snapshot id is between 0 and " + Long.MAX_VALUE);
       }
       return;
     }
@@ -94,6 +114,11 @@ public final class TimeTravelOperator extends SqlFunction {
   }
 
   private void checkInstant(SqlNode operand, SqlCallBinding binding) {
+    if (operand instanceof SqlDynamicParam) {
+      inferType(binding, operand,
+          binding.getTypeFactory().createSqlType(SqlTypeName.TIMESTAMP, 3));
+      return;
+    }
     RelDataType type = binding.getOperandType(0);
     if (SqlTypeUtil.isCharacter(type)) {
       if (operand instanceof SqlLiteral literal) {
@@ -109,6 +134,12 @@ public final class TimeTravelOperator extends SqlFunction {
     if (!SqlTypeUtil.isTimestamp(type) && !SqlTypeUtil.isDate(type)) {
       throw error("42804", operand, "an instant is a timestamp, not " + typeName(type));
     }
+  }
+
+  /** A parameter's type is the one the clause takes (it has no other context to infer it). */
+  private static void inferType(SqlCallBinding binding, SqlNode parameter, RelDataType type) {
+    binding.getValidator().setValidatedNodeType(parameter,
+        binding.getTypeFactory().createTypeWithNullability(type, true));
   }
 
   /**
@@ -131,6 +162,6 @@ public final class TimeTravelOperator extends SqlFunction {
   }
 
   private static String typeName(RelDataType type) {
-    return type.getSqlTypeName() == SqlTypeName.NULL ? "NULL" : type.getSqlTypeName().getName();
+    return type.getSqlTypeName().getName();
   }
 }
