@@ -10,6 +10,8 @@ import io.basalt.planner.source.ScanSpec;
 import io.basalt.planner.source.SourceScan;
 import io.basalt.planner.source.SourceStatistics;
 import io.basalt.planner.source.TableSource;
+import io.basalt.planner.source.TableVersion;
+import io.basalt.storage.StorageException;
 import io.basalt.storage.ColumnDefinition;
 import io.basalt.storage.ColumnPredicate;
 import java.util.List;
@@ -126,12 +128,46 @@ final class IcebergTableSource implements TableSource {
   }
 
   @Override
+  public boolean supportsVersions() {
+    return true;
+  }
+
+  /**
+   * The snapshot a scan of {@code version} reads: the current one, the one with an id, or the
+   * one current at an instant; an id that is not the table's, or an instant before its first
+   * snapshot, is an error naming the table (SQLSTATE 22023).
+   */
+  private Snapshot snapshot(Table current, TableVersion version) {
+    if (version instanceof TableVersion.SnapshotId id) {
+      Snapshot snapshot = current.snapshot(id.id());
+      if (snapshot == null) {
+        throw new StorageException("22023", "Cannot read Iceberg table '" + name()
+            + "' at version " + id.id() + ": the table has no snapshot with that id");
+      }
+      return snapshot;
+    } else if (version instanceof TableVersion.AsOfTime time) {
+      Snapshot found = null;
+      for (var entry : current.history()) {
+        if (entry.timestampMillis() <= time.epochMillis()) {
+          found = current.snapshot(entry.snapshotId());
+        }
+      }
+      if (found == null) {
+        throw new StorageException("22023", "Cannot read Iceberg table '" + name() + "' "
+            + time.describe() + ": it is before the table's first snapshot");
+      }
+      return found;
+    }
+    return current.currentSnapshot();
+  }
+
+  @Override
   public SourceScan scan(ScanSpec spec, ScanContext context) {
     Table current = tables.catalog().table(database, tableName()).orElseThrow(
-        () -> new io.basalt.storage.StorageException("42P01", "Cannot read Iceberg table '"
+        () -> new StorageException("42P01", "Cannot read Iceberg table '"
             + name() + "': it no longer exists"));
     IcebergScan scan = new IcebergScan(tables.catalog().store(), current,
-        current.currentSnapshot(), schema, spec, name());
+        snapshot(current, spec.version()), schema, spec, name());
     tables.log().record(context.queryId(), context.user(), name(), kind(),
         current.spec().isPartitioned(), scan);
     return scan;
