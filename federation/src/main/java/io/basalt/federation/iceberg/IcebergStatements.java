@@ -9,6 +9,8 @@ import io.basalt.planner.catalog.StatementEnvironment;
 import io.basalt.planner.catalog.StatementEnvironment.PlannedQuery;
 import io.basalt.planner.catalog.StatementEnvironment.QualifiedName;
 import io.basalt.planner.catalog.StatementOutcome;
+import io.basalt.planner.sql.SqlAlterBasaltTable;
+import io.basalt.planner.sql.SqlAlterExternalTable;
 import io.basalt.planner.sql.SqlBasaltColumn;
 import io.basalt.planner.sql.SqlCreateBasaltTable;
 import io.basalt.planner.sql.SqlDropBasaltTable;
@@ -40,12 +42,14 @@ public final class IcebergStatements {
   private final IcebergCatalog catalog;
   private final IcebergDdl ddl;
   private final IcebergDml dml;
+  private final IcebergEvolution evolution;
 
   public IcebergStatements(DataCatalog dataCatalog, IcebergCatalog catalog) {
     this.dataCatalog = dataCatalog;
     this.catalog = catalog;
     this.ddl = new IcebergDdl(catalog);
     this.dml = new IcebergDml(ddl);
+    this.evolution = new IcebergEvolution(catalog, ddl);
   }
 
   public Optional<ExternalStatement> statement(SqlNode node, StatementEnvironment env) {
@@ -77,6 +81,23 @@ public final class IcebergStatements {
     } else if (node instanceof SqlUpdate update) {
       return target(update.getTargetTable(), env).flatMap(t -> counting(
           e -> dml.update(t.name(), t.database(), update, e)));
+    } else if (node instanceof SqlAlterBasaltTable alter) {
+      return target(alter.table, env).map(t -> e -> {
+        evolution.alter(t.name(), t.database(), alter.action, e);
+        return StatementOutcome.count(0);
+      });
+    } else if (node instanceof SqlAlterExternalTable alter) {
+      return target(alter.table, env).map(t -> {
+        if (!(alter.action instanceof SqlAlterExternalTable.SetTableProperties set)) {
+          throw new StorageException("0A000", "Cannot alter Iceberg table '" + t.name()
+              + "': partitions and locations of Iceberg tables are kept by Iceberg (use ADD "
+              + "PARTITION FIELD or SET PARTITION SPEC to change the partitioning)");
+        }
+        return e -> {
+          evolution.setProperties(t.name(), t.database(), set.properties());
+          return StatementOutcome.count(0);
+        };
+      });
     } else if (node instanceof SqlMerge merge) {
       return target(merge.getTargetTable(), env).flatMap(t -> counting(
           e -> dml.merge(t.name(), t.database(), merge, e)));

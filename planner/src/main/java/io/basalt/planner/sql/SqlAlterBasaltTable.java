@@ -45,6 +45,53 @@ public final class SqlAlterBasaltTable extends SqlDdl {
   }
 
   /**
+   * Athena's {@code ADD COLUMNS (column type, ...)}.
+   *
+   * @param columns the new columns, in order
+   */
+  public record AddColumns(List<SqlBasaltColumn> columns) implements Action {
+    public AddColumns {
+      columns = List.copyOf(columns);
+    }
+
+    @Override public void unparse(SqlWriter writer) {
+      writer.keyword("ADD COLUMNS");
+      SqlWriter.Frame frame = writer.startList("(", ")");
+      for (SqlBasaltColumn column : columns) {
+        writer.sep(",");
+        column.unparse(writer, 0, 0);
+      }
+      writer.endList(frame);
+    }
+  }
+
+  /**
+   * Partition evolution of an Iceberg table: {@code ADD PARTITION FIELD transform},
+   * {@code DROP PARTITION FIELD transform} or {@code SET PARTITION SPEC (transform, ...)}, with
+   * transforms as CREATE TABLE's PARTITIONED BY takes them.
+   *
+   * @param kind ADD, DROP or SET
+   * @param transforms the transforms (one for ADD and DROP)
+   */
+  public record ChangePartitioning(String kind, List<SqlNode> transforms) implements Action {
+    public ChangePartitioning {
+      requireNonNull(kind, "kind is null");
+      transforms = List.copyOf(transforms);
+    }
+
+    @Override public void unparse(SqlWriter writer) {
+      writer.keyword(kind.equals("SET") ? "SET PARTITION SPEC" : kind + " PARTITION FIELD");
+      SqlWriter.Frame frame = kind.equals("SET") ? writer.startList("(", ")")
+          : writer.startList("", "");
+      for (SqlNode transform : transforms) {
+        writer.sep(",");
+        transform.unparse(writer, 0, 0);
+      }
+      writer.endList(frame);
+    }
+  }
+
+  /**
    * {@code DROP [COLUMN] column [CASCADE | RESTRICT]}.
    *
    * @param column the column to drop
