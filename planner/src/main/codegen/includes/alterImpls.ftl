@@ -32,6 +32,8 @@ SqlNode BasaltAlterTable() :
     |
         LOOKAHEAD(3) action = BasaltAlterTableAddColumns(table)
     |
+        action = BasaltAlterTableExecute()
+    |
         // "if" may name a column: ADD if INT adds it, ADD IF NOT EXISTS PARTITION does not.
         LOOKAHEAD(3) externalAction = BasaltAlterTableAddPartitions(table) {
             return new SqlAlterExternalTable(s.end(this), table, externalAction);
@@ -54,6 +56,21 @@ SqlNode BasaltAlterTable() :
         <ALTER> action = BasaltAlterTableAlter()
     )
     { return new SqlAlterBasaltTable(s.end(this), table, action); }
+}
+
+/** Parses EXECUTE procedure [(argument, ...)]. */
+SqlAlterBasaltTable.Action BasaltAlterTableExecute() :
+{
+    final SqlIdentifier procedure;
+    List<SqlNode> arguments = Collections.<SqlNode>emptyList();
+}
+{
+    <EXECUTE> procedure = SimpleIdentifier()
+    [ arguments = BasaltTransformList() ]
+    {
+        return new SqlAlterBasaltTable.Execute(
+            procedure.getSimple().toLowerCase(Locale.ROOT), arguments);
+    }
 }
 
 /** Parses ADD PARTITION FIELD transform or DROP PARTITION FIELD transform. */

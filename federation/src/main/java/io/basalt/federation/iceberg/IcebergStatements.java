@@ -14,6 +14,8 @@ import io.basalt.planner.sql.SqlAlterExternalTable;
 import io.basalt.planner.sql.SqlBasaltColumn;
 import io.basalt.planner.sql.SqlCreateBasaltTable;
 import io.basalt.planner.sql.SqlDropBasaltTable;
+import io.basalt.planner.sql.SqlOptimize;
+import io.basalt.planner.sql.SqlVacuum;
 import io.basalt.storage.ColumnDefinition;
 import io.basalt.storage.StorageException;
 import java.util.ArrayList;
@@ -43,6 +45,7 @@ public final class IcebergStatements {
   private final IcebergDdl ddl;
   private final IcebergDml dml;
   private final IcebergEvolution evolution;
+  private final IcebergMaintenance maintenance;
 
   public IcebergStatements(DataCatalog dataCatalog, IcebergCatalog catalog) {
     this.dataCatalog = dataCatalog;
@@ -50,6 +53,7 @@ public final class IcebergStatements {
     this.ddl = new IcebergDdl(catalog);
     this.dml = new IcebergDml(ddl);
     this.evolution = new IcebergEvolution(catalog, ddl);
+    this.maintenance = new IcebergMaintenance(ddl);
   }
 
   public Optional<ExternalStatement> statement(SqlNode node, StatementEnvironment env) {
@@ -83,9 +87,25 @@ public final class IcebergStatements {
           e -> dml.update(t.name(), t.database(), update, e)));
     } else if (node instanceof SqlAlterBasaltTable alter) {
       return target(alter.table, env).map(t -> e -> {
-        evolution.alter(t.name(), t.database(), alter.action, e);
+        if (alter.action instanceof SqlAlterBasaltTable.Execute execute) {
+          maintenance.execute(t.name(), t.database(), execute.procedure(),
+              execute.arguments());
+        } else {
+          evolution.alter(t.name(), t.database(), alter.action, e);
+        }
         return StatementOutcome.count(0);
       });
+    } else if (node instanceof SqlOptimize optimize) {
+      Optional<Target> target = target(optimize.table, env);
+      if (target.isEmpty()) {
+        throw new StorageException("0A000", "Cannot optimize '" + env.qualify(optimize.table)
+            + "': OPTIMIZE is for Iceberg tables (VACUUM sorts and compacts native ones)");
+      }
+      return counting(e -> maintenance.optimize(target.get().name(), target.get().database(),
+          optimize.where, e));
+    } else if (node instanceof SqlVacuum vacuum && vacuum.table != null) {
+      return target(vacuum.table, env).flatMap(t -> counting(
+          e -> maintenance.vacuum(t.name(), t.database())));
     } else if (node instanceof SqlAlterExternalTable alter) {
       return target(alter.table, env).map(t -> {
         if (!(alter.action instanceof SqlAlterExternalTable.SetTableProperties set)) {

@@ -62,6 +62,9 @@ final class AlterTable {
           addColumn(storage.table(name.schema(), name.name()).orElseThrow(),
               new AddColumn(column));
         }
+      } else if (action instanceof SqlAlterBasaltTable.Execute execute) {
+        throw new StorageException("0A000", "Cannot alter table \"" + name + "\": procedure "
+            + execute.procedure() + " is for Iceberg tables");
       } else if (action instanceof SqlAlterBasaltTable.ChangePartitioning) {
         throw new StorageException("0A000", "Cannot alter table \"" + name + "\": partition "
             + "fields are for Iceberg tables; native tables are distributed and sorted instead");

@@ -92,6 +92,31 @@ public final class SqlAlterBasaltTable extends SqlDdl {
   }
 
   /**
+   * A table procedure, as Trino writes them: {@code EXECUTE rollback_to_snapshot(123)},
+   * {@code EXECUTE expire_snapshots}, {@code EXECUTE remove_orphan_files} (Iceberg tables).
+   *
+   * @param procedure the procedure's name, lower case
+   * @param arguments its arguments as parsed expressions
+   */
+  public record Execute(String procedure, List<SqlNode> arguments) implements Action {
+    public Execute {
+      requireNonNull(procedure, "procedure is null");
+      arguments = List.copyOf(arguments);
+    }
+
+    @Override public void unparse(SqlWriter writer) {
+      writer.keyword("EXECUTE");
+      writer.identifier(procedure, false);
+      SqlWriter.Frame frame = writer.startList("(", ")");
+      for (SqlNode argument : arguments) {
+        writer.sep(",");
+        argument.unparse(writer, 0, 0);
+      }
+      writer.endList(frame);
+    }
+  }
+
+  /**
    * {@code DROP [COLUMN] column [CASCADE | RESTRICT]}.
    *
    * @param column the column to drop
