@@ -9,12 +9,14 @@ import org.apache.calcite.sql.SqlCallBinding;
 import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
+import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNumericLiteral;
 import org.apache.calcite.sql.SqlOperandCountRange;
 import org.apache.calcite.sql.SqlUtil;
+import org.apache.calcite.sql.dialect.CalciteSqlDialect;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.type.SqlOperandCountRanges;
@@ -22,6 +24,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorScope;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * The period of a time-travel clause ({@link SqlTimeTravel}): an internal function of the
@@ -134,6 +137,30 @@ public final class TimeTravelOperator extends SqlFunction {
     if (!SqlTypeUtil.isTimestamp(type) && !SqlTypeUtil.isDate(type)) {
       throw error("42804", operand, "an instant is a timestamp, not " + typeName(type));
     }
+    SqlIdentifier column = column(operand, binding.getValidator());
+    if (column != null) {
+      throw error("22023", operand, "the instant cannot depend on column " + sql(column));
+    }
+  }
+
+  /**
+   * A column that an expression reads, or null if it reads none. The validator has resolved
+   * the expression already, so an identifier is a column unless it names a function called
+   * without parentheses (sysdate, current_date).
+   */
+  private static @Nullable SqlIdentifier column(SqlNode node, SqlValidator validator) {
+    if (node instanceof SqlIdentifier identifier) {
+      return validator.makeNullaryCall(identifier) == null ? identifier : null;
+    }
+    if (node instanceof SqlCall call) {
+      for (SqlNode operand : call.getOperandList()) {
+        SqlIdentifier column = operand == null ? null : column(operand, validator);
+        if (column != null) {
+          return column;
+        }
+      }
+    }
+    return null;
   }
 
   /** A parameter's type is the one the clause takes (it has no other context to infer it). */
@@ -152,7 +179,12 @@ public final class TimeTravelOperator extends SqlFunction {
 
   private StorageException error(String sqlState, SqlNode operand, String reason) {
     return at(operand.getParserPosition(),
-        sqlState, "Cannot read a table " + clause + " " + operand + ": " + reason);
+        sqlState, "Cannot read a table " + clause + " " + sql(operand) + ": " + reason);
+  }
+
+  /** The expression as SQL, with identifiers quoted as Basalt reads them. */
+  private static String sql(SqlNode node) {
+    return node.toSqlString(config -> config.withDialect(CalciteSqlDialect.DEFAULT)).getSql();
   }
 
   /** A planning error with the position of the node it is about, as validation errors read. */

@@ -112,10 +112,15 @@ class TestTimeTravel {
   }
 
   @Test
-  void subqueriesAndViewsReadTheirVersion() throws SQLException {
+  void subqueriesViewsAndInsertsReadTheirVersion() throws SQLException {
     assertThat(rows("SELECT id FROM ice.t WHERE id IN "
         + "(SELECT id FROM ice.t FOR VERSION AS OF 1)")).containsExactly("1");
-    statement.execute("CREATE VIEW snapshot_one AS SELECT label FROM ice.t FOR VERSION AS OF 1 AS o");
+    assertThat(rows("WITH c AS (SELECT label FROM ice.t FOR VERSION AS OF 1) SELECT * FROM c"))
+        .containsExactly("v1");
+    assertThat(statement.executeUpdate("INSERT INTO n SELECT id FROM ice.t "
+        + "FOR VERSION AS OF 2")).isEqualTo(3);
+    statement.execute("CREATE VIEW snapshot_one AS "
+        + "SELECT label FROM ice.t FOR VERSION AS OF 1 AS o");
     assertThat(rows("SELECT label FROM snapshot_one")).containsExactly("v1");
   }
 
@@ -219,7 +224,10 @@ class TestTimeTravel {
       "SELECT * FROM ice.t FOR TIMESTAMP AS OF NULL | 22004 | Cannot read a table FOR"
           + " TIMESTAMP AS OF NULL: the version is NULL (line 1, column 41)",
       "SELECT * FROM ice.t FOR VERSION AS OF id | 22023 | Cannot read a table FOR VERSION"
-          + " AS OF id: a snapshot id is an integer literal (line 1, column 39)",
+          + " AS OF \"id\": a snapshot id is an integer literal (line 1, column 39)",
+      "SELECT * FROM n JOIN ice.t FOR TIMESTAMP AS OF CAST(n.id AS TIMESTAMP) ON true | 22023"
+          + " | Cannot read a table FOR TIMESTAMP AS OF CAST(\"n\".\"id\" AS TIMESTAMP):"
+          + " the instant cannot depend on column \"n\".\"id\" (line 1, column 48)",
       "SELECT * FROM ice.t FOR VERSION AS OF -1 | 22003 | Cannot read a table FOR VERSION AS OF"
           + " -1: a snapshot id is between 0 and 9223372036854775807 (line 1, column 39)",
       "SELECT * FROM ice.t FOR VERSION AS OF CAST(NULL AS BIGINT) | 22004 | Cannot read a"
