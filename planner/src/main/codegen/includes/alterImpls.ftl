@@ -21,6 +21,19 @@ SqlNode BasaltAlterTable() :
     <ALTER> { s = span(); } <TABLE>
     table = CompoundIdentifier()
     (
+        // Iceberg's partition evolution and Athena's ADD COLUMNS (...), before the other ADD,
+        // DROP and SET forms they share their first words with.
+        LOOKAHEAD(3) action = BasaltAlterPartitionField()
+    |
+        LOOKAHEAD(2) <SET> <PARTITION> <SPEC> {
+            action = new SqlAlterBasaltTable.ChangePartitioning("SET",
+                BasaltTransformList());
+        }
+    |
+        LOOKAHEAD(3) action = BasaltAlterTableAddColumns(table)
+    |
+        action = BasaltAlterTableExecute()
+    |
         // "if" may name a column: ADD if INT adds it, ADD IF NOT EXISTS PARTITION does not.
         LOOKAHEAD(3) externalAction = BasaltAlterTableAddPartitions(table) {
             return new SqlAlterExternalTable(s.end(this), table, externalAction);
@@ -43,6 +56,85 @@ SqlNode BasaltAlterTable() :
         <ALTER> action = BasaltAlterTableAlter()
     )
     { return new SqlAlterBasaltTable(s.end(this), table, action); }
+}
+
+/** Parses EXECUTE procedure [(argument, ...)]. */
+SqlAlterBasaltTable.Action BasaltAlterTableExecute() :
+{
+    final SqlIdentifier procedure;
+    List<SqlNode> arguments = Collections.<SqlNode>emptyList();
+}
+{
+    <EXECUTE> procedure = SimpleIdentifier()
+    [ arguments = BasaltTransformList() ]
+    {
+        return new SqlAlterBasaltTable.Execute(
+            procedure.getSimple().toLowerCase(Locale.ROOT), arguments);
+    }
+}
+
+/** Parses ADD PARTITION FIELD transform or DROP PARTITION FIELD transform. */
+SqlAlterBasaltTable.Action BasaltAlterPartitionField() :
+{
+    final String kind;
+    final SqlNode transform;
+}
+{
+    ( <ADD> { kind = "ADD"; } | <DROP> { kind = "DROP"; } )
+    <PARTITION> <FIELD>
+    transform = Expression(ExprContext.ACCEPT_NON_QUERY) {
+        return new SqlAlterBasaltTable.ChangePartitioning(kind,
+            Collections.singletonList(transform));
+    }
+}
+
+/** Parses (transform, ...) of SET PARTITION SPEC; empty parentheses unpartition the table. */
+List<SqlNode> BasaltTransformList() :
+{
+    final List<SqlNode> transforms = new ArrayList<SqlNode>();
+    SqlNode transform;
+}
+{
+    <LPAREN>
+    [
+        transform = Expression(ExprContext.ACCEPT_NON_QUERY) { transforms.add(transform); }
+        (
+            <COMMA>
+            transform = Expression(ExprContext.ACCEPT_NON_QUERY) { transforms.add(transform); }
+        )*
+    ]
+    <RPAREN>
+    { return transforms; }
+}
+
+/** Parses Athena's ADD COLUMNS (name type, ...). */
+SqlAlterBasaltTable.Action BasaltAlterTableAddColumns(SqlIdentifier table) :
+{
+    final Span s;
+    final List<SqlNode> columns = new ArrayList<SqlNode>();
+    final List<SqlNode> constraints = new ArrayList<SqlNode>();
+    final TableAttributesBuilder attributes = new TableAttributesBuilder(table.toString());
+    SqlIdentifier name;
+}
+{
+    <ADD> { s = span(); } <COLUMNS> <LPAREN>
+    name = SimpleIdentifier() BasaltColumnDefinition(name, columns, constraints, attributes)
+    (
+        <COMMA>
+        name = SimpleIdentifier() BasaltColumnDefinition(name, columns, constraints, attributes)
+    )*
+    <RPAREN>
+    {
+        if (!constraints.isEmpty() || !attributes.build().equals(TableAttributes.NONE)) {
+            throw ParseErrors.at(s.end(this), "Cannot alter table \"" + table
+                + "\": ADD COLUMNS cannot declare keys or constraints");
+        }
+        List<SqlBasaltColumn> added = new ArrayList<SqlBasaltColumn>();
+        for (SqlNode column : columns) {
+            added.add((SqlBasaltColumn) column);
+        }
+        return new SqlAlterBasaltTable.AddColumns(added);
+    }
 }
 
 /** Parses ADD [IF NOT EXISTS] PARTITION (k = v, ...) [LOCATION '...'] [[,] PARTITION ...]. */

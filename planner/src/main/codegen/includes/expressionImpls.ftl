@@ -1,5 +1,6 @@
 <#--
-  Redshift query syntax for Basalt's parser: SELECT TOP, "::" casts and DATEADD-style date parts.
+  Redshift query syntax for Basalt's parser: SELECT TOP, "::" casts, DATEADD-style date parts
+  and time travel (FOR VERSION AS OF / FOR TIMESTAMP AS OF).
 -->
 
 /** Parses "TOP n" after SELECT; grammarEdits.ftl wires it into SqlSelect(). */
@@ -104,4 +105,34 @@ SqlNode BasaltDatePart() :
         part = SimpleStringLiteral()
     )
     { return SqlLiteral.createCharString(part.toLowerCase(Locale.ROOT), getPos()); }
+}
+
+/**
+ * Parses the time-travel clause after a table name, in place of Calcite's FOR SYSTEM_TIME AS OF
+ * (grammarEdits.ftl wires it into TableRef3()): FOR VERSION AS OF n and FOR SYSTEM_VERSION AS OF
+ * n name a snapshot id, FOR TIMESTAMP AS OF t and FOR SYSTEM_TIME AS OF t an instant. Any
+ * expression parses here; TimeTravelOperator checks it when the query is validated. An alias
+ * follows the clause, as in Calcite: FROM t FOR VERSION AS OF 1 AS a.
+ */
+SqlSnapshot BasaltTimeTravel(SqlNode tableRef) :
+{
+    final Span s;
+    final TimeTravelOperator operator;
+    final SqlNode e;
+}
+{
+    <FOR> { s = span(); }
+    (
+        <VERSION> { operator = TimeTravelOperator.VERSION; }
+    |
+        <SYSTEM_VERSION> { operator = TimeTravelOperator.SYSTEM_VERSION; }
+    |
+        <TIMESTAMP> { operator = TimeTravelOperator.TIMESTAMP; }
+    |
+        <SYSTEM_TIME> { operator = TimeTravelOperator.SYSTEM_TIME; }
+    )
+    <AS> <OF>
+    e = Expression(ExprContext.ACCEPT_NON_QUERY) {
+        return SqlTimeTravel.of(s.end(this), tableRef, operator, e);
+    }
 }

@@ -24,6 +24,10 @@
   needs no edit: it is a statement of its own (BasaltExplainAnalyze in parserImpls.ftl), which
   SqlStmt() tries first.
 
+  FOR VERSION AS OF n and FOR TIMESTAMP AS OF t (BasaltTimeTravel is in expressionImpls.ftl):
+  11. TableRef3() reads the time-travel clause where Calcite reads FOR SYSTEM_TIME AS OF (still
+      accepted there, as a synonym of FOR TIMESTAMP AS OF).
+
   Each edit requires its anchor text exactly once, so a Calcite upgrade that changes the text
   fails the build here instead of silently losing the syntax.
 -->
@@ -111,4 +115,7 @@
     + "    )\n"
     + "    stmt = SqlQueryOrDml() {\n"
     + "        return new SqlExplain(getPos(),\n")>
+<#assign patched = edit(patched,
+    "            [ tableRef = Snapshot(tableRef) ]\n",
+    "            [ tableRef = BasaltTimeTravel(tableRef) ]\n")>
 ${patched}

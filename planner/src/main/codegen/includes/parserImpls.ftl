@@ -476,3 +476,21 @@ SqlNode BasaltSetNames() :
         return names.size() == 1 ? names.get(0) : new SqlNodeList(names, getPos());
     }
 }
+
+/**
+ * Parses OPTIMIZE t REWRITE DATA USING BIN_PACK [WHERE condition] (Athena's compaction of an
+ * Iceberg table).
+ */
+SqlNode BasaltOptimize() :
+{
+    final Span s;
+    final SqlIdentifier table;
+    SqlNode where = null;
+}
+{
+    <OPTIMIZE> { s = span(); }
+    table = CompoundIdentifier()
+    <REWRITE> <DATA> <USING> <BIN_PACK>
+    [ <WHERE> where = Expression(ExprContext.ACCEPT_NON_QUERY) ]
+    { return new SqlOptimize(s.end(this), table, where); }
+}

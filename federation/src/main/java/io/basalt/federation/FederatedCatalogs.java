@@ -42,6 +42,7 @@ public final class FederatedCatalogs implements ExternalCatalog {
     this.lake = new Lake(catalog, store);
     this.icebergCatalog = requireNonNull(icebergCatalog, "icebergCatalog is null");
     this.iceberg = new IcebergTables(icebergCatalog, lake.scanLog());
+    lake.listAlso(iceberg);
     this.icebergStatements = new IcebergStatements(catalog, icebergCatalog);
   }
 

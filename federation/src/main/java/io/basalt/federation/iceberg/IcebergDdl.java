@@ -123,6 +123,11 @@ final class IcebergDdl {
     Map<String, String> properties = new HashMap<>();
     properties.put(TableProperties.PARQUET_COMPRESSION, "zstd");
     properties.put(TableProperties.FORMAT_VERSION, "2");
+    // Row-level changes write delete files, as Athena's do: an UPDATE of one row commits in
+    // milliseconds instead of rewriting its data file. A property given overrides it.
+    properties.put(TableProperties.DELETE_MODE, "merge-on-read");
+    properties.put(TableProperties.UPDATE_MODE, "merge-on-read");
+    properties.put(TableProperties.MERGE_MODE, "merge-on-read");
     lowerKeys(given).forEach((key, value) -> {
       switch (key) {
         case TABLE_TYPE -> { }

@@ -20,7 +20,10 @@ final class IcebergFilters {
   static Expression of(List<ColumnPredicate> predicates, Schema schema) {
     Expression all = Expressions.alwaysTrue();
     for (ColumnPredicate predicate : predicates) {
-      all = Expressions.and(all, of(predicate, schema.columns().get(predicate.column())));
+      // Predicates on the row-positions view's $file and $pos columns are not data columns.
+      if (predicate.column() < schema.columns().size()) {
+        all = Expressions.and(all, of(predicate, schema.columns().get(predicate.column())));
+      }
     }
     return all;
   }

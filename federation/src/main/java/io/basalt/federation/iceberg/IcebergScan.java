@@ -3,12 +3,14 @@ package io.basalt.federation.iceberg;
 import io.basalt.federation.lake.FileSplitReader;
 import io.basalt.planner.exec.Batch;
 import io.basalt.planner.exec.Column;
+import io.basalt.planner.exec.StorageBatches;
 import io.basalt.planner.source.ScanMetrics;
 import io.basalt.planner.source.ScanSpec;
 import io.basalt.planner.source.SourceScan;
 import io.basalt.planner.source.Split;
 import io.basalt.planner.source.SplitReader;
 import io.basalt.storage.ColumnDefinition;
+import io.basalt.storage.ColumnType;
 import io.basalt.storage.StorageException;
 import io.basalt.storage.TypeName;
 import io.basalt.storage.format.FileBatchReader;
@@ -17,6 +19,7 @@ import io.basalt.storage.format.FileReaders;
 import io.basalt.storage.format.FileSplit;
 import io.basalt.storage.format.FormatOptions;
 import io.basalt.storage.format.ParquetFooters;
+import io.basalt.storage.format.RowPositions;
 import io.basalt.storage.format.ScanCounters;
 import io.basalt.storage.objectstore.ObjectInfo;
 import io.basalt.storage.objectstore.ObjectStore;
@@ -27,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.apache.iceberg.DeleteFile;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Snapshot;
@@ -35,6 +39,7 @@ import org.apache.iceberg.TableScan;
 import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.metrics.ScanReport;
 import org.apache.iceberg.types.Types;
+import org.roaringbitmap.RoaringBitmap;
 
 /**
  * One execution's scan of an Iceberg table at one snapshot: Iceberg plans the data files,
@@ -46,6 +51,7 @@ final class IcebergScan implements SourceScan {
   /** Data files are split into ranges of about this many bytes (whole row groups). */
   static final long TARGET_SPLIT_BYTES = 32L << 20;
   private static final int BATCH_ROWS = 65_536;
+  static final ColumnType FILE_TYPE = ColumnType.varchar(IcebergTypes.STRING_LENGTH);
 
   private final ObjectStore store;
   private final Table table;
@@ -71,8 +77,12 @@ final class IcebergScan implements SourceScan {
     this.tableColumns = IcebergTypes.columns(schema, name);
   }
 
-  /** A row-group range of one data file. */
-  private record IcebergSplit(FileSplit file) implements Split {
+  /**
+   * A row-group range of one data file, with the file's location as Iceberg records it and the
+   * delete files that apply to it.
+   */
+  private record IcebergSplit(FileSplit file, String location, List<DeleteFile> deletes)
+      implements Split {
     @Override
     public String description() {
       return file.file().uri() + " [" + file.start() + ", " + (file.start() + file.length())
@@ -110,7 +120,8 @@ final class IcebergScan implements SourceScan {
           for (FileScanTask part : task.split(TARGET_SPLIT_BYTES)) {
             found.add(new IcebergSplit(new FileSplit(new ObjectInfo(
                 ObjectUri.parse(part.file().location()), part.file().fileSizeInBytes(), 0),
-                part.start(), part.length())));
+                part.start(), part.length()), part.file().location(),
+                List.copyOf(task.deletes())));
           }
         }
       } catch (IOException e) {
@@ -130,32 +141,60 @@ final class IcebergScan implements SourceScan {
           + task.file().location() + "' is " + task.file().format()
           + "; Basalt reads Parquet data files only");
     }
-    if (!task.deletes().isEmpty()) {
-      throw new StorageException("0A000", "Cannot read Iceberg table '" + name + "': data file '"
-          + task.file().location() + "' has delete files, which Basalt does not apply yet");
-    }
   }
 
   @Override
   public SplitReader open(Split split, BooleanSupplier canceled) {
-    FileSplit file = ((IcebergSplit) split).file();
+    IcebergSplit iceberg = (IcebergSplit) split;
+    FileSplit file = iceberg.file();
+    int width = tableColumns.size();
     int[] requested = spec.columns();
-    // A scan that needs no column (COUNT(*)) still reads one to learn the rows' count.
-    boolean countOnly = requested.length == 0;
-    int[] fileColumns = countOnly ? new int[] {0} : requested;
-    TypeName[] types = new TypeName[fileColumns.length];
+    // The data columns to read; $file and $pos (of the row-positions view) come from the split
+    // and from the reader's position column.
+    int[] fileColumns = java.util.Arrays.stream(requested).filter(c -> c < width).toArray();
+    boolean positions = java.util.Arrays.stream(requested).anyMatch(c -> c == width + 1);
+    // A scan that needs no data column (COUNT(*)) still reads one to learn the rows' count.
+    boolean noColumn = fileColumns.length == 0;
+    if (noColumn) {
+      fileColumns = new int[] {0};
+    }
     // The footer is read once per split, counted with the split's bytes (Iceberg's manifests
     // already told the file sizes, so listing reads no footer).
     ScanCounters counters = new ScanCounters();
     ParquetFooters footers = new ParquetFooters(counters);
     List<ColumnDefinition> columns = fileColumns(file.file(), footers);
-    for (int i = 0; i < types.length; i++) {
+    TypeName[] types = new TypeName[fileColumns.length + (positions ? 1 : 0)];
+    for (int i = 0; i < fileColumns.length; i++) {
       types[i] = columns.get(fileColumns[i]).type().name();
     }
+    if (positions) {
+      types[fileColumns.length] = TypeName.BIGINT;
+    }
+    RoaringBitmap deleted = iceberg.deletes().isEmpty() ? null : PositionDeletes.of(store,
+        iceberg.location(), iceberg.deletes(), name, canceled, counters);
     FileBatchReader reader = FileReaders.open(store, file, new FileReadRequest(columns,
-        fileColumns, spec.predicates(), options, canceled, counters, BATCH_ROWS), footers);
+        fileColumns, spec.predicates(), options, canceled, counters, BATCH_ROWS)
+        .withPositions(new RowPositions(deleted, positions)), footers);
+    int[] read = fileColumns;
     return new FileSplitReader(reader, types, counters, metrics, file.file().uri(),
-        read -> countOnly ? new Batch(read.size(), new Column[0]) : read);
+        batch -> shape(batch, requested, read, iceberg.location()));
+  }
+
+  /** A batch of the file's columns (and positions) in the scan's requested order. */
+  private Batch shape(Batch batch, int[] requested, int[] fileColumns, String location) {
+    int width = tableColumns.size();
+    Column[] out = new Column[requested.length];
+    int next = 0;
+    for (int i = 0; i < requested.length; i++) {
+      if (requested[i] < width) {
+        out[i] = batch.column(next++);
+      } else if (requested[i] == width) {
+        out[i] = StorageBatches.constant(FILE_TYPE, location, batch.size());
+      } else {
+        out[i] = batch.column(fileColumns.length);
+      }
+    }
+    return new Batch(batch.size(), out);
   }
 
   /**

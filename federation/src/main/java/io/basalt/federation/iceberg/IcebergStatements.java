@@ -9,9 +9,13 @@ import io.basalt.planner.catalog.StatementEnvironment;
 import io.basalt.planner.catalog.StatementEnvironment.PlannedQuery;
 import io.basalt.planner.catalog.StatementEnvironment.QualifiedName;
 import io.basalt.planner.catalog.StatementOutcome;
+import io.basalt.planner.sql.SqlAlterBasaltTable;
+import io.basalt.planner.sql.SqlAlterExternalTable;
 import io.basalt.planner.sql.SqlBasaltColumn;
 import io.basalt.planner.sql.SqlCreateBasaltTable;
 import io.basalt.planner.sql.SqlDropBasaltTable;
+import io.basalt.planner.sql.SqlOptimize;
+import io.basalt.planner.sql.SqlVacuum;
 import io.basalt.storage.ColumnDefinition;
 import io.basalt.storage.StorageException;
 import java.util.ArrayList;
@@ -21,26 +25,35 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import org.apache.calcite.sql.SqlDelete;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlInsert;
+import org.apache.calcite.sql.SqlMerge;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlUpdate;
 import org.apache.iceberg.Table;
 
 /**
  * The statements on Iceberg tables: CREATE TABLE [AS] in an external schema with
  * {@code TBLPROPERTIES ('table_type' = 'ICEBERG')} (or {@code 'metadata_location'} to register
- * a table another engine wrote), INSERT INTO and DROP TABLE [PURGE]. Anything else is left to
- * the lake and the planner.
+ * a table another engine wrote), INSERT INTO, DELETE, UPDATE, MERGE INTO and DROP TABLE
+ * [PURGE]. Anything else is left to the lake and the planner.
  */
 public final class IcebergStatements {
   private final DataCatalog dataCatalog;
   private final IcebergCatalog catalog;
   private final IcebergDdl ddl;
+  private final IcebergDml dml;
+  private final IcebergEvolution evolution;
+  private final IcebergMaintenance maintenance;
 
   public IcebergStatements(DataCatalog dataCatalog, IcebergCatalog catalog) {
     this.dataCatalog = dataCatalog;
     this.catalog = catalog;
     this.ddl = new IcebergDdl(catalog);
+    this.dml = new IcebergDml(ddl);
+    this.evolution = new IcebergEvolution(catalog, ddl);
+    this.maintenance = new IcebergMaintenance(ddl);
   }
 
   public Optional<ExternalStatement> statement(SqlNode node, StatementEnvironment env) {
@@ -66,8 +79,66 @@ public final class IcebergStatements {
       return counting(e -> insert(name, database, query, e));
     } else if (node instanceof SqlDropBasaltTable drop) {
       return drop(drop, env);
+    } else if (node instanceof SqlDelete delete) {
+      return target(delete.getTargetTable(), env).flatMap(t -> counting(
+          e -> dml.delete(t.name(), t.database(), delete, e)));
+    } else if (node instanceof SqlUpdate update) {
+      return target(update.getTargetTable(), env).flatMap(t -> counting(
+          e -> dml.update(t.name(), t.database(), update, e)));
+    } else if (node instanceof SqlAlterBasaltTable alter) {
+      return target(alter.table, env).map(t -> e -> {
+        if (alter.action instanceof SqlAlterBasaltTable.Execute execute) {
+          maintenance.execute(t.name(), t.database(), execute.procedure(),
+              execute.arguments());
+        } else {
+          evolution.alter(t.name(), t.database(), alter.action, e);
+        }
+        return StatementOutcome.count(0);
+      });
+    } else if (node instanceof SqlOptimize optimize) {
+      Optional<Target> target = target(optimize.table, env);
+      if (target.isEmpty()) {
+        throw new StorageException("0A000", "Cannot optimize '" + env.qualify(optimize.table)
+            + "': OPTIMIZE is for Iceberg tables (VACUUM sorts and compacts native ones)");
+      }
+      return counting(e -> maintenance.optimize(target.get().name(), target.get().database(),
+          optimize.where, e));
+    } else if (node instanceof SqlVacuum vacuum && vacuum.table != null) {
+      return target(vacuum.table, env).flatMap(t -> counting(
+          e -> maintenance.vacuum(t.name(), t.database())));
+    } else if (node instanceof SqlAlterExternalTable alter) {
+      return target(alter.table, env).map(t -> {
+        if (!(alter.action instanceof SqlAlterExternalTable.SetTableProperties set)) {
+          throw new StorageException("0A000", "Cannot alter Iceberg table '" + t.name()
+              + "': partitions and locations of Iceberg tables are kept by Iceberg (use ADD "
+              + "PARTITION FIELD or SET PARTITION SPEC to change the partitioning)");
+        }
+        return e -> {
+          evolution.setProperties(t.name(), t.database(), set.properties());
+          return StatementOutcome.count(0);
+        };
+      });
+    } else if (node instanceof SqlMerge merge) {
+      return target(merge.getTargetTable(), env).flatMap(t -> counting(
+          e -> dml.merge(t.name(), t.database(), merge, e)));
     }
     return Optional.empty();
+  }
+
+  /** An Iceberg table a statement names, with its Data Catalog database. */
+  private record Target(QualifiedName name, String database) {}
+
+  /** The Iceberg table a DML statement targets, or empty when it targets another kind. */
+  private Optional<Target> target(SqlNode table, StatementEnvironment env) {
+    if (!(table instanceof SqlIdentifier identifier)) {
+      return Optional.empty();
+    }
+    QualifiedName name = env.qualify(identifier);
+    String database = database(name.schema());
+    if (database == null || !catalog.exists(database, name.name())) {
+      return Optional.empty();
+    }
+    return Optional.of(new Target(name, database));
   }
 
   /** The Data Catalog database of an external schema, or null when it is not one. */

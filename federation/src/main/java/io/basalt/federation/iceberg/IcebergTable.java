@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.basalt.planner.catalog.TypeMapping;
 import io.basalt.planner.rel.SourceTableScan;
-import io.basalt.planner.source.SourceTable;
 import io.basalt.planner.source.TableSource;
+import io.basalt.planner.source.VersionedSourceTable;
 import java.util.List;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.rel.RelNode;
@@ -17,8 +17,12 @@ import org.apache.calcite.schema.Statistics;
 import org.apache.calcite.schema.TranslatableTable;
 import org.apache.calcite.schema.impl.AbstractTable;
 
-/** An Iceberg table as Calcite sees it: planning starts from a scan of its source. */
-final class IcebergTable extends AbstractTable implements TranslatableTable, SourceTable {
+/**
+ * An Iceberg table as Calcite sees it: planning starts from a scan of its source, and
+ * {@code FOR VERSION | TIMESTAMP AS OF} picks the snapshot that scan reads.
+ */
+final class IcebergTable extends AbstractTable implements TranslatableTable,
+    VersionedSourceTable {
   private final IcebergTableSource source;
 
   IcebergTable(IcebergTableSource source) {

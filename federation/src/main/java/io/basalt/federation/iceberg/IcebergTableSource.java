@@ -10,6 +10,8 @@ import io.basalt.planner.source.ScanSpec;
 import io.basalt.planner.source.SourceScan;
 import io.basalt.planner.source.SourceStatistics;
 import io.basalt.planner.source.TableSource;
+import io.basalt.planner.source.TableVersion;
+import io.basalt.storage.StorageException;
 import io.basalt.storage.ColumnDefinition;
 import io.basalt.storage.ColumnPredicate;
 import java.util.List;
@@ -33,15 +35,33 @@ final class IcebergTableSource implements TableSource {
   private final Table table;
   private final Schema schema;
   private final List<ColumnDefinition> columns;
+  private final boolean rowPositions;
 
-  IcebergTableSource(IcebergTables tables, String schemaName, String database, Table table) {
+  /**
+   * The table; with {@code rowPositions}, its row-positions view, whose columns end with
+   * {@code $file} (the data file's location) and {@code $pos} (the row's position in it): what
+   * DELETE, UPDATE and MERGE read to name the rows they change.
+   */
+  IcebergTableSource(IcebergTables tables, String schemaName, String database, Table table,
+      boolean rowPositions) {
+    this.rowPositions = rowPositions;
     this.tables = requireNonNull(tables, "tables is null");
     this.schemaName = requireNonNull(schemaName, "schemaName is null");
     this.database = requireNonNull(database, "database is null");
     this.table = requireNonNull(table, "table is null");
     this.schema = table.schema();
-    this.columns = IcebergTypes.columns(schema, name());
+    List<ColumnDefinition> data = IcebergTypes.columns(schema, name());
+    if (rowPositions) {
+      data = new java.util.ArrayList<>(data);
+      data.add(new ColumnDefinition(FILE_COLUMN, IcebergScan.FILE_TYPE, false, null));
+      data.add(new ColumnDefinition(POSITION_COLUMN,
+          io.basalt.storage.ColumnType.of(io.basalt.storage.TypeName.BIGINT), false, null));
+    }
+    this.columns = List.copyOf(data);
   }
+
+  static final String FILE_COLUMN = "$file";
+  static final String POSITION_COLUMN = "$pos";
 
   Table table() {
     return table;
@@ -80,7 +100,7 @@ final class IcebergTableSource implements TableSource {
 
       @Override
       public ColumnStatistics column(int index) {
-        if (current == null || rows.isEmpty()) {
+        if (current == null || rows.isEmpty() || index >= schema.columns().size()) {
           return ColumnStatistics.UNKNOWN;
         }
         return ColumnStatistics.ofDistinct(tables.samples().distinctValues(table, current,
@@ -103,16 +123,51 @@ final class IcebergTableSource implements TableSource {
 
   @Override
   public PredicateSupport support(ColumnPredicate predicate) {
-    return PredicateSupport.EXACT;
+    return predicate.column() < schema.columns().size() ? PredicateSupport.EXACT
+        : PredicateSupport.NONE;
+  }
+
+  @Override
+  public boolean supportsVersions() {
+    return true;
+  }
+
+  /**
+   * The snapshot a scan of {@code version} reads: the current one, the one with an id, or the
+   * one current at an instant; an id that is not the table's, or an instant before its first
+   * snapshot, is an error naming the table (SQLSTATE 22023).
+   */
+  private Snapshot snapshot(Table current, TableVersion version) {
+    if (version instanceof TableVersion.SnapshotId id) {
+      Snapshot snapshot = current.snapshot(id.id());
+      if (snapshot == null) {
+        throw new StorageException("22023", "Cannot read Iceberg table '" + name()
+            + "' at version " + id.id() + ": the table has no snapshot with that id");
+      }
+      return snapshot;
+    } else if (version instanceof TableVersion.AsOfTime time) {
+      Snapshot found = null;
+      for (var entry : current.history()) {
+        if (entry.timestampMillis() <= time.epochMillis()) {
+          found = current.snapshot(entry.snapshotId());
+        }
+      }
+      if (found == null) {
+        throw new StorageException("22023", "Cannot read Iceberg table '" + name() + "' "
+            + time.describe() + ": it is before the table's first snapshot");
+      }
+      return found;
+    }
+    return current.currentSnapshot();
   }
 
   @Override
   public SourceScan scan(ScanSpec spec, ScanContext context) {
     Table current = tables.catalog().table(database, tableName()).orElseThrow(
-        () -> new io.basalt.storage.StorageException("42P01", "Cannot read Iceberg table '"
+        () -> new StorageException("42P01", "Cannot read Iceberg table '"
             + name() + "': it no longer exists"));
     IcebergScan scan = new IcebergScan(tables.catalog().store(), current,
-        current.currentSnapshot(), schema, spec, name());
+        snapshot(current, spec.version()), schema, spec, name());
     tables.log().record(context.queryId(), context.user(), name(), kind(),
         current.spec().isPartitioned(), scan);
     return scan;

@@ -2,9 +2,12 @@ package io.basalt.federation.iceberg;
 
 import static java.util.Objects.requireNonNull;
 
+import io.basalt.federation.lake.ListedTables;
 import io.basalt.federation.lake.ScanLog;
 import io.basalt.planner.cost.SourceSampler;
 import io.basalt.planner.source.TableSource;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -18,7 +21,7 @@ import org.apache.iceberg.Snapshot;
  * session is visible at once, and what their scans share (the scan log of
  * {@code SVL_S3QUERY_SUMMARY}, sampled distinct counts per snapshot).
  */
-public final class IcebergTables {
+public final class IcebergTables implements ListedTables {
   /** Rows read to sample one column. */
   static final long SAMPLE_ROWS = 1_000_000;
 
@@ -45,12 +48,47 @@ public final class IcebergTables {
 
   /** The Calcite table of Iceberg table {@code name} in {@code database}, if there is one. */
   public Optional<Table> table(String schemaName, String database, String name) {
+    if (name.endsWith(ROW_POSITIONS)) {
+      String base = name.substring(0, name.length() - ROW_POSITIONS.length());
+      return catalog.table(database, base).map(t -> new IcebergTable(
+          new IcebergTableSource(this, schemaName, database, t, true)));
+    }
     return catalog.table(database, name).map(t -> new IcebergTable(
-        new IcebergTableSource(this, schemaName, database, t)));
+        new IcebergTableSource(this, schemaName, database, t, false)));
   }
+
+  /**
+   * The suffix of a table's row-positions view ({@code "orders$row_positions"}), which DML reads;
+   * like Trino's {@code $path} hidden column, it can be queried but is not listed.
+   */
+  static final String ROW_POSITIONS = "$row_positions";
 
   public Set<String> tableNames(String database) {
     return catalog.tableNames(database);
+  }
+
+  /** The database's Iceberg tables as SVV_EXTERNAL_TABLES and SVV_EXTERNAL_COLUMNS list them. */
+  @Override
+  public List<Listed> tables(String database) {
+    List<Listed> listed = new ArrayList<>();
+    for (String name : tableNames(database)) {
+      org.apache.iceberg.Table table = catalog.table(database, name).orElse(null);
+      if (table == null) {
+        continue; // dropped since it was listed
+      }
+      List<Column> columns = new ArrayList<>();
+      for (org.apache.iceberg.types.Types.NestedField field : table.schema().columns()) {
+        columns.add(new Column(field.name(), field.type().toString(), field.isOptional()));
+      }
+      java.util.Map<String, String> parameters = new java.util.TreeMap<>(table.properties());
+      parameters.put("table_type", "ICEBERG");
+      if (table.currentSnapshot() != null) {
+        parameters.put("current-snapshot-id",
+            Long.toString(table.currentSnapshot().snapshotId()));
+      }
+      listed.add(new Listed(name, "ICEBERG", table.location(), parameters, columns));
+    }
+    return listed;
   }
 
   /** Distinct counts per column of one snapshot, sampled once: snapshots never change. */

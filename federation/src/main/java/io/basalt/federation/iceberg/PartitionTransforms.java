@@ -121,4 +121,35 @@ final class PartitionTransforms {
     }
     return transform.toString();
   }
+
+  /** One transform as an Iceberg term, for partition evolution of an existing table. */
+  static org.apache.iceberg.expressions.Term term(SqlNode transform, Schema schema,
+      String table) {
+    String action = "Cannot partition Iceberg table '" + table + "' by " + describe(transform)
+        + ": ";
+    if (transform instanceof SqlIdentifier id && id.isSimple()) {
+      return org.apache.iceberg.expressions.Expressions.ref(column(schema, id.getSimple(),
+          action));
+    }
+    if (!(transform instanceof SqlCall call)) {
+      throw new StorageException("42601", action + "expected a column or a transform");
+    }
+    List<SqlNode> operands = call.getOperandList();
+    return switch (call.getOperator().getName().toLowerCase(Locale.ROOT)) {
+      case "year", "years" -> org.apache.iceberg.expressions.Expressions.year(
+          onlyColumn(schema, operands, action));
+      case "month", "months" -> org.apache.iceberg.expressions.Expressions.month(
+          onlyColumn(schema, operands, action));
+      case "day", "days" -> org.apache.iceberg.expressions.Expressions.day(
+          onlyColumn(schema, operands, action));
+      case "hour", "hours" -> org.apache.iceberg.expressions.Expressions.hour(
+          onlyColumn(schema, operands, action));
+      case "bucket" -> org.apache.iceberg.expressions.Expressions.bucket(
+          secondColumn(schema, operands, action), count(operands, action));
+      case "truncate" -> org.apache.iceberg.expressions.Expressions.truncate(
+          secondColumn(schema, operands, action), count(operands, action));
+      default -> throw new StorageException("42601", action + "unknown transform (expected "
+          + "year, month, day, hour, bucket or truncate)");
+    };
+  }
 }

@@ -18,6 +18,7 @@ public final class Lake {
   private final ScanLog scans = new ScanLog();
   private final ColumnSamples samples;
   private final LakeStatements statements;
+  private final LakeSystemTables lakeSystemTables;
   private final Map<String, Table> systemTables;
 
   public Lake(DataCatalog catalog, ObjectStore store) {
@@ -25,7 +26,8 @@ public final class Lake {
     this.store = requireNonNull(store, "store is null");
     this.samples = new ColumnSamples(catalog);
     this.statements = new LakeStatements(catalog, store);
-    this.systemTables = new LakeSystemTables(catalog, scans).tables();
+    this.lakeSystemTables = new LakeSystemTables(catalog, scans);
+    this.systemTables = lakeSystemTables.tables();
   }
 
   /** The schema of external schema {@code name}, bound to catalog database {@code database}. */
@@ -36,6 +38,11 @@ public final class Lake {
   /** The scans of SVL_S3QUERY_SUMMARY, which Iceberg scans are recorded in too. */
   public ScanLog scanLog() {
     return scans;
+  }
+
+  /** Makes the lake's system tables list {@code tables} (Iceberg's) next to its own. */
+  public void listAlso(ListedTables tables) {
+    lakeSystemTables.listAlso(tables);
   }
 
   public LakeStatements statements() {

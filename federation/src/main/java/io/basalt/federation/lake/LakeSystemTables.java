@@ -22,10 +22,16 @@ import org.apache.calcite.sql.type.SqlTypeName;
 final class LakeSystemTables {
   private final DataCatalog catalog;
   private final ScanLog log;
+  private volatile ListedTables others = ListedTables.NONE;
 
   LakeSystemTables(DataCatalog catalog, ScanLog log) {
     this.catalog = catalog;
     this.log = log;
+  }
+
+  /** Lists the tables another catalog keeps in the Data Catalog's databases too. */
+  void listAlso(ListedTables tables) {
+    this.others = tables;
   }
 
   /** The tables by lower-case name. */
@@ -129,7 +135,7 @@ final class LakeSystemTables {
   }
 
   private List<Object[]> tablesRows() {
-    return forEachTable(pair -> {
+    List<Object[]> rows = new ArrayList<>(forEachTable(pair -> {
       ExternalSchemaDefinition schema = (ExternalSchemaDefinition) pair[0];
       CatalogTable table = (CatalogTable) pair[1];
       Formats formats = Formats.of(table);
@@ -137,11 +143,26 @@ final class LakeSystemTables {
           table.location(), formats.input(), formats.output(), formats.serde(),
           json(table.serdeParameters()), compressed(table), json(table.parameters()),
           table.version()});
-    });
+    }));
+    forEachListed((schema, table) -> rows.add(new Object[] {"dev", schema.name(), table.name(),
+        table.type(), table.location(), null, null, null, null, 0, json(table.parameters()),
+        0}));
+    return rows;
+  }
+
+  private void forEachListed(
+      java.util.function.BiConsumer<ExternalSchemaDefinition, ListedTables.Listed> action) {
+    for (ExternalSchemaDefinition schema : catalog.externalSchemas()) {
+      if (schema.sourceKind().equals("DATA_CATALOG")) {
+        for (ListedTables.Listed table : others.tables(schema.database())) {
+          action.accept(schema, table);
+        }
+      }
+    }
   }
 
   private List<Object[]> columnRows() {
-    return forEachTable(pair -> {
+    List<Object[]> all = new ArrayList<>(forEachTable(pair -> {
       ExternalSchemaDefinition schema = (ExternalSchemaDefinition) pair[0];
       CatalogTable table = (CatalogTable) pair[1];
       List<Object[]> rows = new ArrayList<>();
@@ -156,7 +177,15 @@ final class LakeSystemTables {
             number++, key++, "true"});
       }
       return rows;
+    }));
+    forEachListed((schema, table) -> {
+      int number = 1;
+      for (ListedTables.Column column : table.columns()) {
+        all.add(new Object[] {"dev", schema.name(), table.name(), column.name(), column.type(),
+            number++, 0, Boolean.toString(column.nullable())});
+      }
     });
+    return all;
   }
 
   private List<Object[]> partitionRows() {

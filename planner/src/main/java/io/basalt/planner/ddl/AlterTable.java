@@ -57,6 +57,17 @@ final class AlterTable {
         storage.renameTable(name.schema(), name.name(), rename.newName());
       } else if (action instanceof AddColumn add) {
         addColumn(table, add);
+      } else if (action instanceof SqlAlterBasaltTable.AddColumns add) {
+        for (var column : add.columns()) {
+          addColumn(storage.table(name.schema(), name.name()).orElseThrow(),
+              new AddColumn(column));
+        }
+      } else if (action instanceof SqlAlterBasaltTable.Execute execute) {
+        throw new StorageException("0A000", "Cannot alter table \"" + name + "\": procedure "
+            + execute.procedure() + " is for Iceberg tables");
+      } else if (action instanceof SqlAlterBasaltTable.ChangePartitioning) {
+        throw new StorageException("0A000", "Cannot alter table \"" + name + "\": partition "
+            + "fields are for Iceberg tables; native tables are distributed and sorted instead");
       } else if (action instanceof DropColumn drop) {
         dropColumn(table, drop);
       } else if (action instanceof RenameColumn rename) {

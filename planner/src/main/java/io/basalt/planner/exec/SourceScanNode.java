@@ -7,6 +7,8 @@ import io.basalt.planner.source.Split;
 import io.basalt.planner.source.SplitReader;
 import io.basalt.planner.source.TableSource;
 import java.util.List;
+import java.util.function.Function;
+import org.apache.calcite.DataContext;
 
 /**
  * Reads a table through its {@link TableSource}: one pipeline per engine partition. When the
@@ -15,20 +17,20 @@ import java.util.List;
  * otherwise each partition takes the next unread split when it finishes one, so that splits
  * whose data turns out to be skipped (row groups pruned by statistics) leave no core idle. The
  * source's scan is resolved once per execution, on first use, so all partitions read the same
- * version of the table.
+ * version of the table (the version the query names, in that execution's {@link DataContext}).
  */
 public final class SourceScanNode implements PlanNode {
   private final TableSource source;
-  private final ScanSpec spec;
+  private final Function<DataContext, ScanSpec> specs;
   private volatile SourceScan scan;
   private volatile List<Split> splits;
   /** The next split a partition takes, when splits are not bound to partitions. */
   private final java.util.concurrent.atomic.AtomicInteger nextSplit =
       new java.util.concurrent.atomic.AtomicInteger();
 
-  public SourceScanNode(TableSource source, ScanSpec spec) {
+  public SourceScanNode(TableSource source, Function<DataContext, ScanSpec> specs) {
     this.source = source;
-    this.spec = spec;
+    this.specs = specs;
   }
 
   public TableSource source() {
@@ -46,7 +48,8 @@ public final class SourceScanNode implements PlanNode {
     if (current == null) {
       synchronized (this) {
         if (scan == null) {
-          scan = source.scan(spec, new ScanContext(context.queryId(), user(context)));
+          scan = source.scan(specs.apply(context.dataContext()),
+              new ScanContext(context.queryId(), user(context)));
         }
         current = scan;
       }

@@ -201,6 +201,16 @@ public final class BasaltPrepare extends CalcitePrepareImpl {
         ? calcite.getProperties() : new Properties();
   }
 
+  /**
+   * The parser of view expansion, whose stored query may use Basalt's syntax (a table read FOR
+   * VERSION AS OF); Calcite's default would be its own grammar. Statements are parsed with the
+   * connection's parser factory, which is Basalt's too.
+   */
+  @Override
+  protected SqlParser createParser(String sql) {
+    return SqlParser.create(sql, SqlSettings.parserConfig());
+  }
+
   /** Parses one statement with Basalt's parser, turning a syntax error into SQLSTATE 42601. */
   public static SqlNode parse(String sql) {
     try {

@@ -4,6 +4,7 @@ import io.basalt.planner.rel.ExistsToSemiJoinRule;
 import io.basalt.planner.rel.FilterPullOrFactorsRule;
 import io.basalt.planner.rel.ScanMetadata;
 import io.basalt.planner.rel.OrPredicateDerivation;
+import io.basalt.planner.rel.SnapshotFolding;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.plan.RelOptLattice;
@@ -29,8 +30,8 @@ import org.apache.calcite.tools.Programs;
 import org.apache.calcite.tools.RelBuilder;
 
 /**
- * Basalt's optimization phases, declared once: checked arithmetic, [NOT] EXISTS as semi and
- * anti joins, then Calcite's standard sequence (sub-queries,
+ * Basalt's optimization phases, declared once: time travel folded into the scans, checked
+ * arithmetic, [NOT] EXISTS as semi and anti joins, then Calcite's standard sequence (sub-queries,
  * decorrelation, field trimming, cost-based planning, calc merging) with two additions before
  * the cost-based pass: common factors are pulled out of ORs and pushed into joins, and joins are
  * ordered heuristically by estimated size. Without the latter, a comma join is planned in the
@@ -45,6 +46,7 @@ final class BasaltPrograms {
   static Program standard() {
     RelMetadataProvider metadata = ScanMetadata.PROVIDER;
     return Programs.sequence(
+        (planner, rel, traits, materializations, lattices) -> SnapshotFolding.fold(rel),
         BasaltPrograms::checkOverflow,
         Programs.of(new HepProgramBuilder()
             .addRuleInstance(ExistsToSemiJoinRule.INSTANCE).build(), true, metadata),

@@ -14,6 +14,7 @@ import io.basalt.storage.StorageException;
 import java.util.Iterator;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
@@ -27,12 +28,13 @@ import org.apache.calcite.rel.type.RelDataType;
  */
 public final class EnumerableScanRuntime {
   private final TableSource source;
-  private final ScanSpec spec;
+  private final Function<DataContext, ScanSpec> specs;
   private final RelDataType rowType;
 
-  EnumerableScanRuntime(TableSource source, ScanSpec spec, RelDataType rowType) {
+  EnumerableScanRuntime(TableSource source, Function<DataContext, ScanSpec> specs,
+      RelDataType rowType) {
     this.source = requireNonNull(source, "source is null");
-    this.spec = requireNonNull(spec, "spec is null");
+    this.specs = requireNonNull(specs, "specs is null");
     this.rowType = requireNonNull(rowType, "rowType is null");
   }
 
@@ -47,7 +49,7 @@ public final class EnumerableScanRuntime {
             instanceof org.apache.calcite.jdbc.CalciteConnection connection
             ? connection.getProperties().getProperty("user", "") : "";
         ScanContext context = new ScanContext(0, user);
-        return new SplitsEnumerator(source.scan(spec, context), canceled,
+        return new SplitsEnumerator(source.scan(specs.apply(root), context), canceled,
             new RowConversion(rowType));
       }
     };

@@ -64,7 +64,7 @@ public final class EnumerableSourceScan extends TableScan
   public Result implement(EnumerableRelImplementor implementor, Prefer prefer) {
     PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(),
         prefer.preferArray());
-    EnumerableScanRuntime runtime = new EnumerableScanRuntime(logical.source, logical.spec(),
+    EnumerableScanRuntime runtime = new EnumerableScanRuntime(logical.source, logical.specs(),
         getRowType());
     Expression stashed = implementor.stash(runtime, EnumerableScanRuntime.class);
     // A one-column row is a bare value in Calcite's SCALAR format; wider rows are arrays.

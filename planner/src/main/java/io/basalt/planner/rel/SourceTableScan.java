@@ -1,11 +1,15 @@
 package io.basalt.planner.rel;
 
+import static java.util.Objects.requireNonNull;
+
 import io.basalt.planner.source.ScanSpec;
 import io.basalt.planner.source.TableSource;
 import io.basalt.storage.ColumnPredicate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.function.Function;
+import org.apache.calcite.DataContext;
 import org.apache.calcite.plan.Convention;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptCost;
@@ -22,9 +26,10 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.util.ImmutableIntList;
 
 /**
- * A logical scan of any {@link TableSource} that carries the columns to read and the filters
+ * A logical scan of any {@link TableSource} that carries the columns to read, the filters
  * pushed into the source (evaluated exactly, or used to skip data, as the source declared), so
- * that no source reads a column the query does not need.
+ * that no source reads a column the query does not need, and the version of the table to read
+ * (folded in from a time-travel Snapshot by {@link SnapshotFolding}).
  */
 public final class SourceTableScan extends TableScan {
   final TableSource source;
@@ -32,13 +37,15 @@ public final class SourceTableScan extends TableScan {
   final ImmutableIntList columns;
   /** Conditions pushed into the source, over the table's full row type. */
   final List<RexNode> filters;
+  final ScanVersion version;
 
   SourceTableScan(RelOptCluster cluster, RelTraitSet traits, RelOptTable table,
-      TableSource source, ImmutableIntList columns, List<RexNode> filters) {
+      TableSource source, ImmutableIntList columns, List<RexNode> filters, ScanVersion version) {
     super(cluster, traits, List.of(), table);
     this.source = source;
     this.columns = columns;
     this.filters = List.copyOf(filters);
+    this.version = requireNonNull(version, "version is null");
   }
 
   /** A scan of every column with no filter. */
@@ -46,7 +53,7 @@ public final class SourceTableScan extends TableScan {
       TableSource source) {
     int count = table.getRowType().getFieldCount();
     return new SourceTableScan(cluster, cluster.traitSetOf(Convention.NONE), table, source,
-        ImmutableIntList.identity(count), List.of());
+        ImmutableIntList.identity(count), List.of(), ScanVersion.LATEST);
   }
 
   public TableSource source() {
@@ -58,29 +65,42 @@ public final class SourceTableScan extends TableScan {
     return columns;
   }
 
-  /** What the source is asked to read. */
-  public ScanSpec spec() {
+  /**
+   * What the source is asked to read in each execution, given the execution's context: the
+   * columns and predicates are translated once, here; a version that is an expression of the
+   * execution's time is evaluated each time (see {@link ScanVersion}).
+   */
+  public Function<DataContext, ScanSpec> specs() {
     List<ColumnPredicate> predicates = new ArrayList<>();
     for (RexNode filter : filters) {
       predicates.add(PredicateTranslator.translate(filter, source.columns())
           .orElseThrow(() -> new IllegalStateException("untranslatable pushed filter " + filter)));
     }
-    return new ScanSpec(columns.toIntArray(), predicates, OptionalLong.empty());
+    ScanSpec latest = new ScanSpec(columns.toIntArray(), predicates, OptionalLong.empty());
+    ScanVersion planned = version;
+    return planned.isLatest() ? context -> latest
+        : context -> latest.withVersion(planned.resolve(context));
   }
 
   SourceTableScan withColumns(ImmutableIntList newColumns) {
     return new SourceTableScan(getCluster(), getTraitSet(), getTable(), source, newColumns,
-        filters);
+        filters, version);
   }
 
   SourceTableScan withFilters(List<RexNode> newFilters) {
     return new SourceTableScan(getCluster(), getTraitSet(), getTable(), source, columns,
-        newFilters);
+        newFilters, version);
+  }
+
+  SourceTableScan withVersion(ScanVersion newVersion) {
+    return new SourceTableScan(getCluster(), getTraitSet(), getTable(), source, columns,
+        filters, newVersion);
   }
 
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
-    return new SourceTableScan(getCluster(), traitSet, getTable(), source, columns, filters);
+    return new SourceTableScan(getCluster(), traitSet, getTable(), source, columns, filters,
+        version);
   }
 
   @Override
@@ -107,7 +127,8 @@ public final class SourceTableScan extends TableScan {
     return pw
         .itemIf("kind", source.kind(), !source.kind().equals("native"))
         .itemIf("columns", columns, columns.size() != table.getRowType().getFieldCount())
-        .itemIf("filters", filters, !filters.isEmpty());
+        .itemIf("filters", filters, !filters.isEmpty())
+        .itemIf("version", version.describe(), !version.isLatest());
   }
 
   @Override

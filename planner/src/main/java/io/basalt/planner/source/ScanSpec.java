@@ -9,15 +9,29 @@ import java.util.OptionalLong;
 /**
  * What one scan reads: {@code columns}, indexes into the source's columns in output order;
  * {@code predicates}, ANDed, over source column indexes (the ones the source declared {@link
- * PredicateSupport#EXACT} or {@link PredicateSupport#PRUNING} for); and an optional row limit
- * the source may stop after.
+ * PredicateSupport#EXACT} or {@link PredicateSupport#PRUNING} for); an optional row limit the
+ * source may stop after; and the {@code version} of the table to read, {@link
+ * TableVersion#LATEST} unless the query asked for another (only of a source that {@link
+ * TableSource#supportsVersions}).
  */
-public record ScanSpec(int[] columns, List<ColumnPredicate> predicates, OptionalLong limit) {
+public record ScanSpec(int[] columns, List<ColumnPredicate> predicates, OptionalLong limit,
+    TableVersion version) {
   public ScanSpec {
     requireNonNull(columns, "columns is null");
     columns = columns.clone();
     predicates = List.copyOf(predicates);
     requireNonNull(limit, "limit is null");
+    requireNonNull(version, "version is null");
+  }
+
+  /** A scan of the latest version. */
+  public ScanSpec(int[] columns, List<ColumnPredicate> predicates, OptionalLong limit) {
+    this(columns, predicates, limit, TableVersion.LATEST);
+  }
+
+  /** The same scan of another version of the table. */
+  public ScanSpec withVersion(TableVersion newVersion) {
+    return new ScanSpec(columns, predicates, limit, newVersion);
   }
 
   @Override

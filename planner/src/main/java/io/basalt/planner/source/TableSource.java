@@ -35,14 +35,26 @@ public interface TableSource {
     return false;
   }
 
+  /**
+   * Whether the table has versions a query can name ({@code FOR VERSION AS OF},
+   * {@code FOR TIMESTAMP AS OF}); {@link #scan} then reads {@link ScanSpec#version}. Planning
+   * refuses time travel on any other source, so the others only ever see {@link
+   * TableVersion#LATEST}. The Calcite table of a source that says true implements {@link
+   * VersionedSourceTable}.
+   */
+  default boolean supportsVersions() {
+    return false;
+  }
+
   /** How rows are placed on slices, for co-located joins and aggregations. */
   default SourceDistribution distribution() {
     return SourceDistribution.NONE;
   }
 
   /**
-   * Resolves the table for one execution of a scan: the snapshot, files or remote query to read.
-   * Called when the query runs, not when it is planned.
+   * Resolves the table for one execution of a scan: the snapshot, files or remote query to read
+   * (for {@link ScanSpec#version} when it is not {@link TableVersion#LATEST}). Called when the
+   * query runs, not when it is planned.
    */
   SourceScan scan(ScanSpec spec, ScanContext context);
 }

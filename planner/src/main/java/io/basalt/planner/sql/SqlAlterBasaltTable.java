@@ -45,6 +45,78 @@ public final class SqlAlterBasaltTable extends SqlDdl {
   }
 
   /**
+   * Athena's {@code ADD COLUMNS (column type, ...)}.
+   *
+   * @param columns the new columns, in order
+   */
+  public record AddColumns(List<SqlBasaltColumn> columns) implements Action {
+    public AddColumns {
+      columns = List.copyOf(columns);
+    }
+
+    @Override public void unparse(SqlWriter writer) {
+      writer.keyword("ADD COLUMNS");
+      SqlWriter.Frame frame = writer.startList("(", ")");
+      for (SqlBasaltColumn column : columns) {
+        writer.sep(",");
+        column.unparse(writer, 0, 0);
+      }
+      writer.endList(frame);
+    }
+  }
+
+  /**
+   * Partition evolution of an Iceberg table: {@code ADD PARTITION FIELD transform},
+   * {@code DROP PARTITION FIELD transform} or {@code SET PARTITION SPEC (transform, ...)}, with
+   * transforms as CREATE TABLE's PARTITIONED BY takes them.
+   *
+   * @param kind ADD, DROP or SET
+   * @param transforms the transforms (one for ADD and DROP)
+   */
+  public record ChangePartitioning(String kind, List<SqlNode> transforms) implements Action {
+    public ChangePartitioning {
+      requireNonNull(kind, "kind is null");
+      transforms = List.copyOf(transforms);
+    }
+
+    @Override public void unparse(SqlWriter writer) {
+      writer.keyword(kind.equals("SET") ? "SET PARTITION SPEC" : kind + " PARTITION FIELD");
+      SqlWriter.Frame frame = kind.equals("SET") ? writer.startList("(", ")")
+          : writer.startList("", "");
+      for (SqlNode transform : transforms) {
+        writer.sep(",");
+        transform.unparse(writer, 0, 0);
+      }
+      writer.endList(frame);
+    }
+  }
+
+  /**
+   * A table procedure, as Trino writes them: {@code EXECUTE rollback_to_snapshot(123)},
+   * {@code EXECUTE expire_snapshots}, {@code EXECUTE remove_orphan_files} (Iceberg tables).
+   *
+   * @param procedure the procedure's name, lower case
+   * @param arguments its arguments as parsed expressions
+   */
+  public record Execute(String procedure, List<SqlNode> arguments) implements Action {
+    public Execute {
+      requireNonNull(procedure, "procedure is null");
+      arguments = List.copyOf(arguments);
+    }
+
+    @Override public void unparse(SqlWriter writer) {
+      writer.keyword("EXECUTE");
+      writer.identifier(procedure, false);
+      SqlWriter.Frame frame = writer.startList("(", ")");
+      for (SqlNode argument : arguments) {
+        writer.sep(",");
+        argument.unparse(writer, 0, 0);
+      }
+      writer.endList(frame);
+    }
+  }
+
+  /**
    * {@code DROP [COLUMN] column [CASCADE | RESTRICT]}.
    *
    * @param column the column to drop

@@ -15,7 +15,6 @@ import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlValidator;
-import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.sql.parser.SqlParserImplFactory;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 
@@ -66,7 +65,7 @@ public final class SqlSettings {
   public static SqlValidator newValidator(CalciteCatalogReader catalogReader,
       RelDataTypeFactory typeFactory, UnaryOperator<SqlValidator.Config> configTransform) {
     SqlOperatorTable operators = SqlOperatorTables.chain(operatorTable(), catalogReader);
-    return SqlValidatorUtil.newValidator(operators, catalogReader, typeFactory,
+    return new BasaltSqlValidator(operators, catalogReader, typeFactory,
         configTransform.apply(SqlValidator.Config.DEFAULT
             .withConformance(RedshiftConformance.INSTANCE)
             .withTypeCoercionFactory(RedshiftTypeCoercion::new)

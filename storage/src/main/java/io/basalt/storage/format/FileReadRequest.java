@@ -25,11 +25,13 @@ public record FileReadRequest(
     FormatOptions options,
     BooleanSupplier canceled,
     ScanCounters counters,
-    int batchRows) {
+    int batchRows,
+    RowPositions positions) {
 
   public static final int DEFAULT_BATCH_ROWS = 8192;
 
   public FileReadRequest {
+    requireNonNull(positions, "positions is null");
     tableColumns = List.copyOf(tableColumns);
     columns = requireNonNull(columns, "columns is null").clone();
     predicates = List.copyOf(predicates);
@@ -52,6 +54,14 @@ public record FileReadRequest(
     }
   }
 
+  /** A request without deleted rows or positions. */
+  public FileReadRequest(List<ColumnDefinition> tableColumns, int[] columns,
+      List<ColumnPredicate> predicates, FormatOptions options, BooleanSupplier canceled,
+      ScanCounters counters, int batchRows) {
+    this(tableColumns, columns, predicates, options, canceled, counters, batchRows,
+        RowPositions.NONE);
+  }
+
   /** Every column, no predicates, never canceled, default batch size. */
   public static FileReadRequest allColumns(List<ColumnDefinition> tableColumns,
       FormatOptions options, ScanCounters counters) {
@@ -70,16 +80,21 @@ public record FileReadRequest(
 
   public FileReadRequest withColumns(int[] newColumns) {
     return new FileReadRequest(tableColumns, newColumns, predicates, options, canceled, counters,
-        batchRows);
+        batchRows, positions);
   }
 
   public FileReadRequest withPredicates(List<ColumnPredicate> newPredicates) {
     return new FileReadRequest(tableColumns, columns, newPredicates, options, canceled, counters,
-        batchRows);
+        batchRows, positions);
   }
 
   public FileReadRequest withBatchRows(int rows) {
     return new FileReadRequest(tableColumns, columns, predicates, options, canceled, counters,
-        rows);
+        rows, positions);
+  }
+
+  public FileReadRequest withPositions(RowPositions newPositions) {
+    return new FileReadRequest(tableColumns, columns, predicates, options, canceled, counters,
+        batchRows, newPositions);
   }
 }

@@ -1,9 +1,11 @@
 package io.basalt.storage.format;
 
 import io.basalt.storage.ColumnDefinition;
+import io.basalt.storage.ColumnType;
 import io.basalt.storage.ColumnVector;
 import io.basalt.storage.RowBatch;
 import io.basalt.storage.StorageException;
+import io.basalt.storage.TypeName;
 import io.basalt.storage.predicate.BoundPredicate;
 import io.basalt.storage.objectstore.ObjectStore;
 import io.basalt.storage.objectstore.ObjectUri;
@@ -22,6 +24,7 @@ import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
+import org.roaringbitmap.RoaringBitmap;
 
 /**
  * Reads the row groups of one Parquet split whose statistics may match the predicates, fetching
@@ -30,6 +33,8 @@ import org.apache.parquet.schema.Type;
  * other columns of a batch without a passing row are skipped rather than decoded.
  */
 final class ParquetBatchReader implements FileBatchReader {
+  private static final ColumnType POSITION_TYPE = ColumnType.of(TypeName.BIGINT);
+
   private final ObjectStore store;
   private final FileSplit split;
   private final ObjectUri uri;
@@ -56,6 +61,11 @@ final class ParquetBatchReader implements FileBatchReader {
   private ParquetPageReader[] columnReaders;
   private int nextBlock;
   private int currentBlock = -1;
+  /** Each row group's first row's position in the file. */
+  private final long[] blockFirstRows;
+  /** Rows deleted by position (an Iceberg table's position deletes), or null. */
+  private final RoaringBitmap deleted;
+  private final boolean returnPositions;
   private long remaining;
   private boolean closed;
 
@@ -123,6 +133,14 @@ final class ParquetBatchReader implements FileBatchReader {
       }
     }
     writerVersion = writerVersion(footer.getFileMetaData().getCreatedBy());
+    blockFirstRows = new long[all.size()];
+    for (int i = 1; i < all.size(); i++) {
+      blockFirstRows[i] = blockFirstRows[i - 1] + all.get(i - 1).getRowCount();
+    }
+    RowPositions rowPositions = request.positions();
+    deleted = rowPositions.deleted() == null || rowPositions.deleted().isEmpty() ? null
+        : rowPositions.deleted();
+    returnPositions = rowPositions.returned();
   }
 
   private static VersionParser.ParsedVersion writerVersion(String createdBy) {
@@ -223,14 +241,21 @@ final class ParquetBatchReader implements FileBatchReader {
    */
   private RowBatch readBatch() {
     int count = (int) Math.min(request.batchRows(), remaining);
+    long first = blockFirstRows[currentBlock]
+        + footer.getBlocks().get(currentBlock).getRowCount() - remaining;
     ColumnVector[] vectors = new ColumnVector[bindings.size()];
     int kept = count;
-    if (filters.length > 0) {
+    boolean deletes = deleted != null
+        && deleted.rangeCardinality(first, first + count) > 0;
+    if (filters.length > 0 || deletes) {
       if (positions.length < count) {
         positions = new int[count];
       }
+      kept = 0;
       for (int i = 0; i < count; i++) {
-        positions[i] = i;
+        if (!deletes || !deleted.contains((int) (first + i))) {
+          positions[kept++] = i;
+        }
       }
       for (int p = 0; p < filters.length && kept > 0; p++) {
         int slot = filterSlots[p];
@@ -254,10 +279,17 @@ final class ParquetBatchReader implements FileBatchReader {
     if (kept == 0) {
       return null;
     }
-    List<ColumnVector> columns = new ArrayList<>(outputs.length);
+    List<ColumnVector> columns = new ArrayList<>(outputs.length + 1);
     for (int output : outputs) {
       ColumnVector vector = vectors[output];
       columns.add(kept == count ? vector : ((ArrayColumnVector) vector).select(positions, kept));
+    }
+    if (returnPositions) {
+      long[] rows = new long[kept];
+      for (int i = 0; i < kept; i++) {
+        rows[i] = first + (kept == count ? i : positions[i]);
+      }
+      columns.add(ArrayColumnVector.ofLongs(POSITION_TYPE, kept, rows, null));
     }
     return new ArrayRowBatch(kept, columns);
   }

@@ -21,6 +21,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.roaringbitmap.RoaringBitmap;
 
 class TestParquetRoundTrip {
   private static final int ROWS = 25_000;
@@ -188,6 +189,29 @@ class TestParquetRoundTrip {
         .isEqualTo(expectedRows);
     assertThat(counters.snapshot().rowGroupsSkipped()).isEqualTo(1);
     assertThat(counters.snapshot().rowsRead()).isEqualTo(15_000);
+  }
+
+  @Test
+  void deletedPositionsAreLeftOutAndPositionsAreReturnedAcrossSkippedRowGroups() {
+    // Ids equal positions. The predicate skips the first row group (0..9,999), so the positions
+    // of the second must still count from 10,000.
+    RoaringBitmap deleted = RoaringBitmap.bitmapOf(3, 10_001, 10_002, 20_500);
+    ScanCounters counters = new ScanCounters();
+    FileReadRequest request = new FileReadRequest(COLUMNS, new int[] {0, 9}, List.of(
+        new ColumnPredicate(0, List.of(new ValueRange(10_000L, true, 10_004L, true),
+            new ValueRange(20_499L, true, 20_501L, true)), false)),
+        FormatOptions.parquet(), () -> false, counters, 1_000)
+        .withPositions(new RowPositions(deleted, true));
+    List<List<Object>> rows = FormatFixtures.readAll(store, file, request, Long.MAX_VALUE);
+    assertThat(rows).extracting(row -> row.get(0)).containsExactly(10_000L, 10_003L, 10_004L,
+        20_499L, 20_501L);
+    assertThat(rows).allSatisfy(row -> assertThat(row.get(2)).isEqualTo(row.get(0)));
+    assertThat(counters.snapshot().rowGroupsSkipped()).isEqualTo(1);
+
+    // Without a predicate, deletes alone filter, and a column-less read still counts rows.
+    request = request(new ScanCounters(), 0).withPositions(new RowPositions(deleted, false));
+    assertThat(FormatFixtures.readAll(store, file, request, Long.MAX_VALUE)).hasSize(ROWS - 4)
+        .noneSatisfy(row -> assertThat(row.get(0)).isIn(3L, 10_001L, 10_002L, 20_500L));
   }
 
   @Test

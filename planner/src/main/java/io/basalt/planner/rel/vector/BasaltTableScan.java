@@ -55,7 +55,7 @@ final class BasaltTableScan extends TableScan implements BasaltRel, SourceScanWr
 
   @Override
   public PlanNode compile(PlanCompiler compiler) {
-    SourceScanNode node = new SourceScanNode(logical.source(), logical.spec());
+    SourceScanNode node = new SourceScanNode(logical.source(), logical.specs());
     compiler.compiled(this, node);
     return node;
   }

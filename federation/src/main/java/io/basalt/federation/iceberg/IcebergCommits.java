@@ -1,0 +1,221 @@
+package io.basalt.federation.iceberg;
+
+import io.basalt.planner.catalog.StatementEnvironment;
+import io.basalt.planner.catalog.StatementEnvironment.PlannedQuery;
+import io.basalt.planner.catalog.StatementEnvironment.QualifiedName;
+import io.basalt.storage.StorageException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.iceberg.AppendFiles;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.DeleteFile;
+import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.OverwriteFiles;
+import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.RowDelta;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.TableProperties;
+import org.apache.iceberg.TableUtil;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.deletes.PositionDelete;
+import org.apache.iceberg.deletes.PositionDeleteWriter;
+import org.apache.iceberg.io.CloseableIterable;
+import org.apache.iceberg.io.OutputFileFactory;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * Commits a row-level change (a {@link RowChangeSet} and the rows to write) as one Iceberg
+ * snapshot, in the table's mode for the statement: merge-on-read writes one position delete
+ * file per changed data file and commits a row delta; copy-on-write rewrites each changed data
+ * file without its removed rows and commits an overwrite. Both validate against the snapshot
+ * the statement read: a data file another writer removed since, or deletes it added, fail the
+ * commit with SQLSTATE 40001 and leave the table as it was.
+ */
+final class IcebergCommits {
+  static final String DELETE_MODE = TableProperties.DELETE_MODE;
+  static final String UPDATE_MODE = TableProperties.UPDATE_MODE;
+  static final String MERGE_MODE = TableProperties.MERGE_MODE;
+
+  private IcebergCommits() {}
+
+  /** Whether the table's property for a statement asks for merge-on-read. */
+  static boolean mergeOnRead(Table table, String modeProperty) {
+    String mode = table.properties().getOrDefault(modeProperty, "copy-on-write")
+        .toLowerCase(Locale.ROOT);
+    // Delete files need format version 2 or later; a v1 table is always rewritten.
+    return mode.equals("merge-on-read") && TableUtil.formatVersion(table) >= 2;
+  }
+
+  /** Appends rows to a table that has no snapshot yet (a MERGE into an empty table). */
+  static long appendOnly(Table table, List<Object[]> rows, QualifiedName name,
+      StatementEnvironment env) {
+    if (rows.isEmpty()) {
+      return 0;
+    }
+    List<DataFile> written = write(table, rows, name, env);
+    try {
+      AppendFiles append = table.newAppend();
+      written.forEach(append::appendFile);
+      append.commit();
+    } catch (RuntimeException e) {
+      IcebergWrites.deleteAll(table, written);
+      throw IcebergWrites.commitFailure(name.toString(), e);
+    }
+    return rows.size();
+  }
+
+  /** Commits the change; the number of rows it changed (removed plus written). */
+  static long commit(Table table, Snapshot base, RowChangeSet changes, List<Object[]> rows,
+      String modeProperty, QualifiedName name, StatementEnvironment env) {
+    if (changes.isEmpty() && rows.isEmpty()) {
+      return 0;
+    }
+    Map<String, DataFile> changed = changedFiles(table, base, changes);
+    long count = modeProperty.equals(DELETE_MODE) ? changes.count() : rows.size();
+    if (mergeOnRead(table, modeProperty)) {
+      mergeOnRead(table, base, changes, changed, rows, name, env);
+    } else {
+      copyOnWrite(table, base, changes, changed, rows, name, env);
+    }
+    return count;
+  }
+
+  private static void mergeOnRead(Table table, Snapshot base, RowChangeSet changes,
+      Map<String, DataFile> changed, List<Object[]> rows, QualifiedName name,
+      StatementEnvironment env) {
+    List<DataFile> written = write(table, rows, name, env);
+    List<DeleteFile> deletes = new ArrayList<>();
+    try {
+      OutputFileFactory files = OutputFileFactory.builderFor(table, 1, env.queryId())
+          .format(org.apache.iceberg.FileFormat.PARQUET).build();
+      for (Map.Entry<String, RoaringBitmap> entry : changes.removed().entrySet()) {
+        deletes.add(positionDeletes(table, files, changed.get(entry.getKey()),
+            entry.getValue()));
+      }
+      RowDelta delta = table.newRowDelta()
+          .validateFromSnapshot(base.snapshotId())
+          .validateDataFilesExist(changes.removed().keySet())
+          .validateDeletedFiles()
+          .validateNoConflictingDeleteFiles();
+      written.forEach(delta::addRows);
+      deletes.forEach(delta::addDeletes);
+      delta.set("basalt.query-id", Long.toString(env.queryId()));
+      delta.commit();
+    } catch (RuntimeException e) {
+      IcebergWrites.deleteAll(table, written);
+      IcebergWrites.deleteAll(table, deletes);
+      throw IcebergWrites.commitFailure(name.toString(), e);
+    }
+  }
+
+  private static DeleteFile positionDeletes(Table table, OutputFileFactory files,
+      DataFile dataFile, RoaringBitmap positions) {
+    PartitionSpec spec = table.specs().get(dataFile.specId());
+    PositionDeleteWriter<Record> writer = IcebergWrites.writerFactory(table)
+        .newPositionDeleteWriter(files.newOutputFile(spec, dataFile.partition()), spec,
+            dataFile.partition());
+    PositionDelete<Record> delete = PositionDelete.create();
+    try (writer) {
+      // Positions ascending within one data file: the order Iceberg's spec asks for.
+      for (int position : positions) {
+        writer.write(delete.set(dataFile.location(), Integer.toUnsignedLong(position)));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return writer.toDeleteFile();
+  }
+
+  private static void copyOnWrite(Table table, Snapshot base, RowChangeSet changes,
+      Map<String, DataFile> changed, List<Object[]> rows, QualifiedName name,
+      StatementEnvironment env) {
+    List<Object[]> all = new ArrayList<>(rows);
+    if (!changed.isEmpty()) {
+      all.addAll(survivors(name, base, changes, env));
+    }
+    List<DataFile> written = write(table, all, name, env);
+    try {
+      OverwriteFiles overwrite = table.newOverwrite()
+          .validateFromSnapshot(base.snapshotId())
+          .validateNoConflictingDeletes();
+      changed.values().forEach(overwrite::deleteFile);
+      written.forEach(overwrite::addFile);
+      overwrite.set("basalt.query-id", Long.toString(env.queryId()));
+      overwrite.commit();
+    } catch (RuntimeException e) {
+      IcebergWrites.deleteAll(table, written);
+      throw IcebergWrites.commitFailure(name.toString(), e);
+    }
+  }
+
+  /** The rows of the changed data files that the change keeps, read at {@code base}. */
+  private static List<Object[]> survivors(QualifiedName name, Snapshot base,
+      RowChangeSet changes, StatementEnvironment env) {
+    List<String> files = new ArrayList<>();
+    for (String file : changes.removed().keySet()) {
+      files.add("'" + file.replace("'", "''") + "'");
+    }
+    String alias = "t";
+    PlannedQuery query = env.plan("SELECT * FROM " + IcebergDml.quote(name.schema()) + "."
+        + IcebergDml.quote(name.name() + IcebergTables.ROW_POSITIONS) + " FOR VERSION AS OF "
+        + base.snapshotId() + " AS " + alias + " WHERE " + alias + "."
+        + IcebergDml.quote(IcebergTableSource.FILE_COLUMN) + " IN (" + String.join(", ", files)
+        + ")");
+    List<Object[]> kept = new ArrayList<>();
+    int width = query.columns().size() - 2;
+    query.forEachRow(row -> {
+      RoaringBitmap removed = changes.removed().get((String) row[width]);
+      if (removed == null || !removed.contains(Math.toIntExact(((Number) row[width + 1])
+          .longValue()))) {
+        kept.add(java.util.Arrays.copyOf(row, width));
+      }
+    });
+    return kept;
+  }
+
+  private static List<DataFile> write(Table table, List<Object[]> rows, QualifiedName name,
+      StatementEnvironment env) {
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    IcebergWrites.RowWriter writer = new IcebergWrites.RowWriter(table, env.queryId(),
+        name.toString());
+    try {
+      rows.forEach(writer::write);
+      return writer.finish();
+    } catch (RuntimeException | Error e) {
+      writer.abort();
+      throw e;
+    }
+  }
+
+  /** The data files of {@code base} that the change removes rows from, by location. */
+  private static Map<String, DataFile> changedFiles(Table table, Snapshot base,
+      RowChangeSet changes) {
+    Map<String, DataFile> files = new HashMap<>();
+    if (changes.isEmpty()) {
+      return files;
+    }
+    try (CloseableIterable<FileScanTask> tasks = table.newScan()
+        .useSnapshot(base.snapshotId()).planFiles()) {
+      for (FileScanTask task : tasks) {
+        if (changes.removed().containsKey(task.file().location())) {
+          files.put(task.file().location(), task.file());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (files.size() != changes.removed().size()) {
+      throw new StorageException("XX000", "Cannot change Iceberg table '" + table.name()
+          + "': a changed row's data file is not in snapshot " + base.snapshotId());
+    }
+    return files;
+  }
+}

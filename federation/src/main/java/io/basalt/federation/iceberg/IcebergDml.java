@@ -1,0 +1,228 @@
+package io.basalt.federation.iceberg;
+
+import io.basalt.federation.lake.InsertConversion;
+import io.basalt.planner.catalog.StatementEnvironment;
+import io.basalt.planner.catalog.StatementEnvironment.PlannedQuery;
+import io.basalt.planner.catalog.StatementEnvironment.QualifiedName;
+import io.basalt.storage.ColumnDefinition;
+import io.basalt.storage.StorageException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlDelete;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlInsert;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlMerge;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlUpdate;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
+
+/**
+ * DELETE, UPDATE and MERGE INTO an Iceberg table. Each reads one snapshot through the table's
+ * row-positions view ({@code "t$row_positions" FOR VERSION AS OF <snapshot>}), which gives every
+ * row's data file and position, so that the statement knows exactly which rows it removes; an
+ * updated or merged row is removed and written again. {@link IcebergCommits} then commits the
+ * change as one snapshot, by delete files or by rewriting files, as the table's
+ * {@code write.delete.mode}, {@code write.update.mode} and {@code write.merge.mode} say.
+ */
+final class IcebergDml {
+  private final IcebergDdl ddl;
+
+  IcebergDml(IcebergDdl ddl) {
+    this.ddl = ddl;
+  }
+
+  long delete(QualifiedName name, String database, SqlDelete delete, StatementEnvironment env) {
+    Table table = ddl.load(database, name.name());
+    Snapshot base = table.currentSnapshot();
+    if (base == null) {
+      return 0;
+    }
+    String alias = alias(delete.getAlias(), name);
+    String where = delete.getCondition() == null ? ""
+        : " WHERE (" + env.sql(delete.getCondition()) + ") IS TRUE";
+    PlannedQuery rows = env.plan("SELECT " + quote(alias) + "." + quote(IcebergTableSource
+        .FILE_COLUMN) + ", " + quote(alias) + "." + quote(IcebergTableSource.POSITION_COLUMN)
+        + " FROM " + positions(name, base, alias) + where);
+    RowChangeSet changes = new RowChangeSet(name.toString());
+    rows.forEachRow(row -> changes.remove((String) row[0], ((Number) row[1]).longValue()));
+    return IcebergCommits.commit(table, base, changes, List.of(), IcebergCommits.DELETE_MODE,
+        name, env);
+  }
+
+  long update(QualifiedName name, String database, SqlUpdate update, StatementEnvironment env) {
+    Table table = ddl.load(database, name.name());
+    Snapshot base = table.currentSnapshot();
+    if (base == null) {
+      return 0;
+    }
+    List<ColumnDefinition> columns = IcebergTypes.columns(table.schema(), name.toString());
+    String alias = alias(update.getAlias(), name);
+    Map<String, String> set = new HashMap<>();
+    SqlNodeList targets = update.getTargetColumnList();
+    for (int i = 0; i < targets.size(); i++) {
+      String column = ((SqlIdentifier) targets.get(i)).getSimple().toLowerCase(Locale.ROOT);
+      if (columns.stream().noneMatch(c -> c.name().equals(column))) {
+        throw new StorageException("42703", "Cannot update Iceberg table '" + name
+            + "': column \"" + column + "\" does not exist");
+      }
+      set.put(column, env.sql(update.getSourceExpressionList().get(i)));
+    }
+    List<String> select = new ArrayList<>();
+    for (ColumnDefinition column : columns) {
+      String value = set.get(column.name());
+      select.add(value != null ? "(" + value + ")" : quote(alias) + "." + quote(column.name()));
+    }
+    String where = update.getCondition() == null ? ""
+        : " WHERE (" + env.sql(update.getCondition()) + ") IS TRUE";
+    String query = "SELECT " + String.join(", ", select) + ", " + positionColumns(alias)
+        + " FROM " + positions(name, base, alias) + where;
+    List<Object[]> rows = new ArrayList<>();
+    RowChangeSet changes = new RowChangeSet(name.toString());
+    collect(query, columns, "Cannot update Iceberg table '" + name + "': ", env, row -> {
+      changes.remove((String) row[columns.size()], ((Number) row[columns.size() + 1])
+          .longValue());
+      rows.add(java.util.Arrays.copyOf(row, columns.size()));
+    });
+    return IcebergCommits.commit(table, base, changes, rows, IcebergCommits.UPDATE_MODE, name,
+        env);
+  }
+
+  /**
+   * MERGE INTO target USING source ON condition [WHEN MATCHED THEN UPDATE SET ...]
+   * [WHEN NOT MATCHED THEN INSERT [(columns)] VALUES (...)]: the source is joined to the
+   * target's rows (a LEFT JOIN from the source), so that each source row either changes the one
+   * target row it matches or inserts a row.
+   */
+  long merge(QualifiedName name, String database, SqlMerge merge, StatementEnvironment env) {
+    Table table = ddl.load(database, name.name());
+    Snapshot base = table.currentSnapshot();
+    List<ColumnDefinition> columns = IcebergTypes.columns(table.schema(), name.toString());
+    String action = "Cannot merge into Iceberg table '" + name + "': ";
+    String alias = alias(merge.getAlias(), name);
+    String file = quote(alias) + "." + quote(IcebergTableSource.FILE_COLUMN);
+    SqlUpdate update = merge.getUpdateCall();
+    SqlInsert insert = merge.getInsertCall();
+    Map<String, String> set = new HashMap<>();
+    if (update != null) {
+      for (int i = 0; i < update.getTargetColumnList().size(); i++) {
+        set.put(((SqlIdentifier) update.getTargetColumnList().get(i)).getSimple()
+            .toLowerCase(Locale.ROOT), env.sql(update.getSourceExpressionList().get(i)));
+      }
+    }
+    Map<String, String> values = insert == null ? Map.of() : insertValues(insert, columns,
+        action, env);
+    List<String> select = new ArrayList<>();
+    for (ColumnDefinition column : columns) {
+      String target = quote(alias) + "." + quote(column.name());
+      String updated = set.containsKey(column.name()) ? "(" + set.get(column.name()) + ")"
+          : target;
+      String inserted = values.getOrDefault(column.name(), "NULL");
+      select.add("CASE WHEN " + file + " IS NOT NULL THEN " + updated + " ELSE " + inserted
+          + " END");
+    }
+    // A target table that was never written joins as an empty set of rows.
+    String targetRows = base == null
+        ? "(SELECT * FROM " + quote(name.schema()) + "." + quote(name.name()
+            + IcebergTables.ROW_POSITIONS) + " WHERE FALSE) AS " + quote(alias)
+        : positions(name, base, alias);
+    String query = "SELECT " + String.join(", ", select) + ", " + positionColumns(alias)
+        + " FROM " + env.sql(merge.getSourceTableRef()) + " LEFT JOIN " + targetRows + " ON "
+        + env.sql(merge.getCondition());
+    List<Object[]> rows = new ArrayList<>();
+    RowChangeSet changes = new RowChangeSet(name.toString());
+    collect(query, columns, action, env, row -> {
+      boolean matched = row[columns.size()] != null;
+      if (matched && update == null || !matched && insert == null) {
+        return;
+      }
+      if (matched) {
+        changes.remove((String) row[columns.size()], ((Number) row[columns.size() + 1])
+            .longValue());
+      }
+      rows.add(java.util.Arrays.copyOf(row, columns.size()));
+    });
+    if (base == null) {
+      return IcebergCommits.appendOnly(table, rows, name, env);
+    }
+    return IcebergCommits.commit(table, base, changes, rows, IcebergCommits.MERGE_MODE, name,
+        env);
+  }
+
+  /** The INSERT clause's values by target column (all columns when it names none). */
+  private static Map<String, String> insertValues(SqlInsert insert,
+      List<ColumnDefinition> columns, String action, StatementEnvironment env) {
+    SqlNode source = insert.getSource();
+    if (!(source instanceof SqlBasicCall valuesCall) || valuesCall.getKind() != SqlKind.VALUES
+        || valuesCall.operandCount() != 1
+        || !(valuesCall.operand(0) instanceof SqlBasicCall row)) {
+      throw new StorageException("0A000", action + "WHEN NOT MATCHED THEN INSERT takes one "
+          + "VALUES (...) row");
+    }
+    List<String> names = new ArrayList<>();
+    if (insert.getTargetColumnList() == null || insert.getTargetColumnList().isEmpty()) {
+      columns.forEach(c -> names.add(c.name()));
+    } else {
+      insert.getTargetColumnList().forEach(n -> names.add(((SqlIdentifier) n).getSimple()
+          .toLowerCase(Locale.ROOT)));
+    }
+    if (names.size() != row.operandCount()) {
+      throw new StorageException("42601", action + "INSERT names " + names.size()
+          + " columns but gives " + row.operandCount() + " values");
+    }
+    Map<String, String> values = new HashMap<>();
+    for (int i = 0; i < names.size(); i++) {
+      String column = names.get(i);
+      if (columns.stream().noneMatch(c -> c.name().equals(column))) {
+        throw new StorageException("42703", action + "column \"" + column
+            + "\" does not exist");
+      }
+      values.put(column, "(" + env.sql(row.operand(i)) + ")");
+    }
+    return values;
+  }
+
+  /**
+   * Runs a query of the table's columns followed by $file and $pos, with the values brought to
+   * the columns' types as an assignment does, handing each row to {@code sink}.
+   */
+  private static void collect(String query, List<ColumnDefinition> columns, String action,
+      StatementEnvironment env, java.util.function.Consumer<Object[]> sink) {
+    List<ColumnDefinition> target = new ArrayList<>(columns);
+    target.add(new ColumnDefinition(IcebergTableSource.FILE_COLUMN, IcebergScan.FILE_TYPE,
+        true, null));
+    target.add(new ColumnDefinition(IcebergTableSource.POSITION_COLUMN,
+        io.basalt.storage.ColumnType.of(io.basalt.storage.TypeName.BIGINT), true, null));
+    PlannedQuery source = env.plan(query);
+    PlannedQuery cast = env.plan(InsertConversion.castQuery(query, source.columns(), target,
+        action));
+    UnaryOperator<Object[]> convert = InsertConversion.converter(cast.columns(), target);
+    cast.forEachRow(row -> sink.accept(convert.apply(row)));
+  }
+
+  private static String positionColumns(String alias) {
+    return quote(alias) + "." + quote(IcebergTableSource.FILE_COLUMN) + ", " + quote(alias)
+        + "." + quote(IcebergTableSource.POSITION_COLUMN);
+  }
+
+  /** The target's rows at {@code base}, with their files and positions, named {@code alias}. */
+  private static String positions(QualifiedName name, Snapshot base, String alias) {
+    return quote(name.schema()) + "." + quote(name.name() + IcebergTables.ROW_POSITIONS)
+        + " FOR VERSION AS OF " + base.snapshotId() + " AS " + quote(alias);
+  }
+
+  private static String alias(SqlIdentifier alias, QualifiedName name) {
+    return alias == null ? name.name() : alias.getSimple();
+  }
+
+  static String quote(String name) {
+    return "\"" + name.replace("\"", "\"\"") + "\"";
+  }
+}

@@ -1,0 +1,59 @@
+package io.basalt.planner.sql;
+
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlSnapshot;
+import org.apache.calcite.sql.SqlWriter;
+import org.apache.calcite.sql.parser.SqlParserPos;
+
+/**
+ * A table read at a version, {@code t FOR VERSION AS OF 123} or {@code t FOR TIMESTAMP AS OF
+ * ...}: Calcite's {@link SqlSnapshot}, so that the validator and SqlToRel treat it as FOR
+ * SYSTEM_TIME AS OF and plan a Snapshot rel over the scan, with a {@link TimeTravelOperator} call
+ * as its period. It writes the clause back as it was typed, because a view's query is stored
+ * unparsed and must parse again to the same thing.
+ *
+ * <p>Public only for the generated parser.
+ */
+public final class SqlTimeTravel extends SqlSnapshot {
+  private SqlTimeTravel(SqlParserPos pos, SqlNode tableRef, SqlNode period) {
+    super(pos, tableRef, period);
+  }
+
+  /** {@code tableRef} read at the version the clause of {@code operator} names. */
+  public static SqlTimeTravel of(SqlParserPos pos, SqlNode tableRef, TimeTravelOperator operator,
+      SqlNode expression) {
+    return new SqlTimeTravel(pos, tableRef, operator.createCall(pos, expression));
+  }
+
+  /** The time-travel function of a snapshot's period, or null if it is Calcite's own period. */
+  static TimeTravelOperator operator(SqlSnapshot snapshot) {
+    return snapshot.getPeriod() instanceof SqlCall call
+        && call.getOperator() instanceof TimeTravelOperator operator ? operator : null;
+  }
+
+  @Override
+  public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
+    TimeTravelOperator operator = operator(this);
+    if (operator == null) {
+      super.unparse(writer, leftPrec, rightPrec);
+      return;
+    }
+    // The validator names every table, so the table reference may be "t AS t"; the alias goes
+    // after the clause, where the grammar reads it.
+    SqlNode table = getTableRef();
+    SqlNode alias = null;
+    if (table.getKind() == SqlKind.AS) {
+      alias = ((SqlCall) table).operand(1);
+      table = ((SqlCall) table).operand(0);
+    }
+    table.unparse(writer, 0, 0);
+    writer.keyword(operator.clause());
+    ((SqlCall) getPeriod()).operand(0).unparse(writer, 0, 0);
+    if (alias != null) {
+      writer.keyword("AS");
+      alias.unparse(writer, 0, 0);
+    }
+  }
+}

@@ -1,0 +1,121 @@
+package io.basalt.server.lake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.basalt.federation.iceberg.IcebergCatalog;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.io.CloseableIterable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Schema and partition evolution of an Iceberg table change no data file: the files of every
+ * earlier write stay in the table, and their rows read right, columns found by field id.
+ */
+class TestIcebergEvolution {
+  @TempDir
+  static Path dataDirectory;
+  static LakeServer lake;
+  static IcebergCatalog catalog;
+
+  @BeforeAll
+  static void start() throws IOException {
+    lake = LakeServer.folders(dataDirectory);
+    catalog = IcebergCatalog.open(dataDirectory.resolve("catalog"), lake.store());
+  }
+
+  @AfterAll
+  static void stop() {
+    catalog.close();
+    lake.close();
+  }
+
+  private static List<String> rows(Statement statement, String sql) throws SQLException {
+    List<String> rows = new ArrayList<>();
+    try (ResultSet result = statement.executeQuery(sql)) {
+      int width = result.getMetaData().getColumnCount();
+      while (result.next()) {
+        StringBuilder row = new StringBuilder();
+        for (int c = 1; c <= width; c++) {
+          row.append(c == 1 ? "" : ",").append(result.getString(c));
+        }
+        rows.add(row.toString());
+      }
+    }
+    return rows;
+  }
+
+  private static Set<String> dataFiles(String name) throws IOException {
+    Table table = catalog.table("evo", name).orElseThrow();
+    Set<String> files = new TreeSet<>();
+    try (CloseableIterable<FileScanTask> tasks = table.newScan().planFiles()) {
+      tasks.forEach(t -> files.add(t.file().location()));
+    }
+    return files;
+  }
+
+  @Test
+  void columnsAndPartitionsEvolveWithoutRewritingDataFiles() throws SQLException, IOException {
+    try (Connection connection = lake.connect();
+        Statement statement = connection.createStatement()) {
+      statement.execute("create external schema evo from data catalog database 'evo' "
+          + "create external database if not exists");
+      statement.execute("create table evo.items (id integer, name varchar(10), price real) "
+          + "location 's3://lake/iceberg/items/' tblproperties ('table_type'='ICEBERG')");
+      statement.executeUpdate("insert into evo.items values (1, 'pen', 1.5), (2, 'ink', 7)");
+      Set<String> first = dataFiles("items");
+      long firstSnapshot = catalog.table("evo", "items").orElseThrow().currentSnapshot()
+          .snapshotId();
+
+      statement.execute("alter table evo.items add columns (color varchar(10), stock bigint)");
+      statement.execute("alter table evo.items rename column name to label");
+      statement.execute("alter table evo.items drop column price");
+      statement.execute("alter table evo.items alter column id type bigint");
+      statement.execute("alter table evo.items add partition field bucket(4, id)");
+      statement.executeUpdate("insert into evo.items values (3, 'cap', 'red', 10)");
+
+      assertThat(dataFiles("items")).containsAll(first).hasSize(first.size() + 1);
+      assertThat(rows(statement, "select * from evo.items order by id"))
+          .containsExactly("1,pen,null,null", "2,ink,null,null", "3,cap,red,10");
+      assertThat(rows(statement, "select id, label from evo.items where label = 'ink'"))
+          .containsExactly("2,ink");
+      // The first snapshot reads with the table's current columns: renamed, widened and added.
+      assertThat(rows(statement, "select id, label, color from evo.items for version as of "
+          + firstSnapshot + " order by id")).containsExactly("1,pen,null", "2,ink,null");
+      assertThat(rows(statement, "select columnname, external_type from svv_external_columns "
+          + "where schemaname = 'evo' and tablename = 'items' order by columnnum"))
+          .containsExactly("id,long", "label,string", "color,string", "stock,long");
+
+      statement.execute("alter table evo.items set partition spec (truncate(2, label))");
+      statement.executeUpdate("insert into evo.items values (4, 'mug', 'blue', 3)");
+      assertThat(dataFiles("items")).containsAll(first).hasSize(first.size() + 2);
+      assertThat(catalog.table("evo", "items").orElseThrow().spec().fields())
+          .extracting(f -> f.transform().toString()).containsExactly("truncate[2]");
+      assertThat(rows(statement, "select count(*), sum(stock) from evo.items"))
+          .containsExactly("4,13");
+
+      assertThatThrownBy(() -> statement.execute("alter table evo.items alter column label "
+          + "type integer")).isInstanceOf(SQLException.class)
+          .hasMessageContaining("Cannot alter Iceberg table 'evo.items'");
+      assertThatThrownBy(() -> statement.execute("alter table evo.items add columns "
+          + "(label varchar(5))")).isInstanceOf(SQLException.class)
+          .hasMessageContaining("Cannot alter Iceberg table 'evo.items'")
+          .hasMessageContaining("label");
+      statement.execute("drop table evo.items purge");
+    }
+  }
+}
