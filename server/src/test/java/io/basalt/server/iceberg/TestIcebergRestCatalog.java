@@ -49,9 +49,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Basalt's Iceberg tables through the Iceberg REST catalog: another JVM ({@link
- * RestCatalogClient}, Iceberg's own RESTCatalog and generic reader) reads what Basalt wrote and
- * commits a file Basalt then reads; errors come back as the spec's ErrorResponse with the codes
- * that make Iceberg's client raise the right exceptions.
+ * RestCatalogClient}, Iceberg's own RESTCatalog and generic reader) reads what Basalt wrote,
+ * deleted and altered, and commits a file Basalt then reads; errors come back as the spec's
+ * ErrorResponse with the codes that make Iceberg's client raise the right exceptions.
  */
 class TestIcebergRestCatalog {
   private static final String PASSWORD = "pw";
@@ -105,8 +105,18 @@ class TestIcebergRestCatalog {
           line -> line.startsWith("appended="));
       assertThat(rows(statement, "select * from ice.t where id >= 4 order by id"))
           .containsExactly("4|null|0.25", "5|from-rest|7.25");
-      assertThat(rowsOf(runClient("read")))
-          .isEqualTo(rows(statement, "select * from ice.t order by id"));
+
+      // Basalt's DELETE (position delete files, which the client's reader applies) and a new
+      // column: the other engine sees the same rows, the old ones with the column null.
+      assertThat(statement.executeUpdate("delete from ice.t where id = 1")).isEqualTo(1);
+      statement.execute("alter table ice.t add columns (note varchar(10))");
+      statement.execute("insert into ice.t values (6, 'frank', 6.00, 'late')");
+      List<String> changed = rows(statement, "select * from ice.t order by id");
+      assertThat(changed).containsExactly("2|bob|20.00|null", "3|carol|null|null",
+          "4|null|0.25|null", "5|from-rest|7.25|null", "6|frank|6.00|late");
+      List<String> after = runClient("read");
+      assertThat(after).contains("schema=id:long,name:string,amount:decimal(10, 2),note:string");
+      assertThat(rowsOf(after)).isEqualTo(changed);
     }
   }
 
