@@ -51,7 +51,7 @@ enum RestRoute {
   }
 
   /**
-   * Whether a successful call may change a table's definition (or the set of tables), so that
+   * Whether a call may change a table's definition (or the set of tables), so that
    * Basalt's plans prepared before must be planned again. Namespace changes count too: they are
    * rare, and a stale plan costs more than a replan.
    */

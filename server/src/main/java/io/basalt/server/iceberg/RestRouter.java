@@ -28,9 +28,9 @@ import org.apache.iceberg.rest.responses.ConfigResponse;
 /**
  * Turns a routed request into a call of Iceberg's {@link CatalogHandlers} on the server's
  * {@link JdbcCatalog}, which does the catalog's work (and its commit retries) exactly as Iceberg's
- * own REST servers do; this class only decodes the path and the body. Every successful call
- * that may change a table tells the {@link IcebergCatalog}, so that Basalt's cached plans of the
- * table are planned again.
+ * own REST servers do; this class only decodes the path and the body. Every call that may
+ * change a table tells the {@link IcebergCatalog}, so that Basalt's cached plans of the table
+ * are planned again.
  */
 final class RestRouter {
   /** The spec's default separator of namespace levels in a path segment (%-encoded 0x1F). */
@@ -55,11 +55,14 @@ final class RestRouter {
    */
   RESTResponse handle(RestRoute route, Map<String, String> variables, Map<String, String> query,
       String body) throws JsonProcessingException {
-    RESTResponse response = dispatch(route, variables, query, body);
-    if (route.changesTables()) {
-      iceberg.changed();
+    try {
+      return dispatch(route, variables, query, body);
+    } finally {
+      // Also after a failure: a transaction may have committed some of its tables.
+      if (route.changesTables()) {
+        iceberg.changed();
+      }
     }
-    return response;
   }
 
   private RESTResponse dispatch(RestRoute route, Map<String, String> variables,
