@@ -75,7 +75,8 @@ public final class IcebergCatalog implements AutoCloseable {
     return new IcebergCatalog(catalog, store);
   }
 
-  JdbcCatalog catalog() {
+  /** Iceberg's own catalog, for the REST catalog server and for tests. */
+  public JdbcCatalog catalog() {
     return catalog;
   }
 
