@@ -76,8 +76,9 @@ public final class IcebergCatalog implements AutoCloseable {
   }
 
   /**
-   * The JdbcCatalog itself: Basalt's DDL and writes use it, and the Iceberg REST catalog serves it
-   * to other engines. Whoever changes a table's definition through it calls {@link #changed()}.
+   * The JdbcCatalog itself: Basalt's DDL and writes use it, the Iceberg REST catalog serves it to
+   * other engines, and tests read it. Whoever changes a table's definition through it calls
+   * {@link #changed()}.
    */
   public JdbcCatalog catalog() {
     return catalog;
