@@ -1,6 +1,7 @@
 package io.basalt.federation.iceberg;
 
 import io.basalt.federation.lake.InsertConversion;
+import io.basalt.planner.catalog.TypeMapping;
 import io.basalt.planner.catalog.StatementEnvironment;
 import io.basalt.planner.catalog.StatementEnvironment.PlannedQuery;
 import io.basalt.planner.catalog.StatementEnvironment.QualifiedName;
@@ -78,7 +79,8 @@ final class IcebergDml {
     List<String> select = new ArrayList<>();
     for (ColumnDefinition column : columns) {
       String value = set.get(column.name());
-      select.add(value != null ? "(" + value + ")" : quote(alias) + "." + quote(column.name()));
+      select.add(value != null ? cast("(" + value + ")", column)
+          : quote(alias) + "." + quote(column.name()));
     }
     String where = update.getCondition() == null ? ""
         : " WHERE (" + env.sql(update.getCondition()) + ") IS TRUE";
@@ -86,7 +88,7 @@ final class IcebergDml {
         + " FROM " + positions(name, base, alias) + where;
     List<Object[]> rows = new ArrayList<>();
     RowChangeSet changes = new RowChangeSet(name.toString());
-    collect(query, columns, "Cannot update Iceberg table '" + name + "': ", env, row -> {
+    collect(query, columns, env, row -> {
       changes.remove((String) row[columns.size()], ((Number) row[columns.size() + 1])
           .longValue());
       rows.add(java.util.Arrays.copyOf(row, columns.size()));
@@ -125,8 +127,8 @@ final class IcebergDml {
       String updated = set.containsKey(column.name()) ? "(" + set.get(column.name()) + ")"
           : target;
       String inserted = values.getOrDefault(column.name(), "NULL");
-      select.add("CASE WHEN " + file + " IS NOT NULL THEN " + updated + " ELSE " + inserted
-          + " END");
+      select.add(cast("CASE WHEN " + file + " IS NOT NULL THEN " + updated + " ELSE "
+          + inserted + " END", column));
     }
     // A target table that was never written joins as an empty set of rows.
     String targetRows = base == null
@@ -138,7 +140,7 @@ final class IcebergDml {
         + env.sql(merge.getCondition());
     List<Object[]> rows = new ArrayList<>();
     RowChangeSet changes = new RowChangeSet(name.toString());
-    collect(query, columns, action, env, row -> {
+    collect(query, columns, env, row -> {
       boolean matched = row[columns.size()] != null;
       if (matched && update == null || !matched && insert == null) {
         return;
@@ -193,18 +195,24 @@ final class IcebergDml {
    * Runs a query of the table's columns followed by $file and $pos, with the values brought to
    * the columns' types as an assignment does, handing each row to {@code sink}.
    */
-  private static void collect(String query, List<ColumnDefinition> columns, String action,
+  private static void collect(String query, List<ColumnDefinition> columns,
       StatementEnvironment env, java.util.function.Consumer<Object[]> sink) {
     List<ColumnDefinition> target = new ArrayList<>(columns);
     target.add(new ColumnDefinition(IcebergTableSource.FILE_COLUMN, IcebergScan.FILE_TYPE,
         true, null));
     target.add(new ColumnDefinition(IcebergTableSource.POSITION_COLUMN,
         io.basalt.storage.ColumnType.of(io.basalt.storage.TypeName.BIGINT), true, null));
-    PlannedQuery source = env.plan(query);
-    PlannedQuery cast = env.plan(InsertConversion.castQuery(query, source.columns(), target,
-        action));
-    UnaryOperator<Object[]> convert = InsertConversion.converter(cast.columns(), target);
-    cast.forEachRow(row -> sink.accept(convert.apply(row)));
+    PlannedQuery rows = env.plan(query);
+    UnaryOperator<Object[]> convert = InsertConversion.converter(rows.columns(), target);
+    rows.forEachRow(row -> sink.accept(convert.apply(row)));
+  }
+
+  /**
+   * A new value brought to its column's type in the query itself (one planning instead of
+   * two); the converter then checks lengths and ranges as an assignment does.
+   */
+  private static String cast(String value, ColumnDefinition column) {
+    return "CAST(" + value + " AS " + TypeMapping.castTarget(column.type()) + ")";
   }
 
   private static String positionColumns(String alias) {
