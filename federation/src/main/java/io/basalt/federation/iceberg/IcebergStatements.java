@@ -1,5 +1,7 @@
 package io.basalt.federation.iceberg;
 
+import static io.basalt.federation.lake.LakeStatements.counting;
+
 import io.basalt.federation.datacatalog.DataCatalog;
 import io.basalt.federation.datacatalog.ExternalSchemaDefinition;
 import io.basalt.federation.lake.InsertConversion;
@@ -252,21 +254,6 @@ public final class IcebergStatements {
         ddl.drop(databases.get(i), names.get(i).name(), drop.purge);
       }
       return StatementOutcome.count(0);
-    });
-  }
-
-  private static Optional<ExternalStatement> counting(
-      Function<StatementEnvironment, Number> action) {
-    return Optional.of(new ExternalStatement() {
-      @Override
-      public boolean reportsRowCount() {
-        return true;
-      }
-
-      @Override
-      public StatementOutcome run(StatementEnvironment env) {
-        return StatementOutcome.count(action.apply(env).longValue());
-      }
     });
   }
 }

@@ -1,57 +1,14 @@
 package io.basalt.federation.iceberg;
 
-import static java.util.Objects.requireNonNull;
-
-import io.basalt.planner.catalog.TypeMapping;
-import io.basalt.planner.rel.SourceTableScan;
-import io.basalt.planner.source.TableSource;
+import io.basalt.planner.source.AbstractSourceTable;
 import io.basalt.planner.source.VersionedSourceTable;
-import java.util.List;
-import org.apache.calcite.plan.RelOptTable;
-import org.apache.calcite.rel.RelNode;
-import org.apache.calcite.rel.type.RelDataType;
-import org.apache.calcite.rel.type.RelDataTypeFactory;
-import org.apache.calcite.schema.Schema;
-import org.apache.calcite.schema.Statistic;
-import org.apache.calcite.schema.Statistics;
-import org.apache.calcite.schema.TranslatableTable;
-import org.apache.calcite.schema.impl.AbstractTable;
 
 /**
  * An Iceberg table as Calcite sees it: planning starts from a scan of its source, and
  * {@code FOR VERSION | TIMESTAMP AS OF} picks the snapshot that scan reads.
  */
-final class IcebergTable extends AbstractTable implements TranslatableTable,
-    VersionedSourceTable {
-  private final IcebergTableSource source;
-
+final class IcebergTable extends AbstractSourceTable implements VersionedSourceTable {
   IcebergTable(IcebergTableSource source) {
-    this.source = requireNonNull(source, "source is null");
-  }
-
-  @Override
-  public TableSource source() {
-    return source;
-  }
-
-  @Override
-  public RelDataType getRowType(RelDataTypeFactory typeFactory) {
-    return TypeMapping.rowType(typeFactory, source.columns());
-  }
-
-  @Override
-  public Statistic getStatistic() {
-    return Statistics.of(Math.max(1, source.statistics().rowCount().orElse(1_000_000)),
-        List.of());
-  }
-
-  @Override
-  public Schema.TableType getJdbcTableType() {
-    return Schema.TableType.TABLE;
-  }
-
-  @Override
-  public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
-    return SourceTableScan.create(context.getCluster(), relOptTable, source);
+    super(source);
   }
 }

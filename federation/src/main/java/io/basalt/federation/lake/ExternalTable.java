@@ -1,56 +1,10 @@
 package io.basalt.federation.lake;
 
-import static java.util.Objects.requireNonNull;
-
-import io.basalt.planner.catalog.TypeMapping;
-import io.basalt.planner.rel.SourceTableScan;
-import io.basalt.planner.source.SourceTable;
-import io.basalt.planner.source.TableSource;
-import java.util.List;
-import org.apache.calcite.plan.RelOptTable;
-import org.apache.calcite.rel.RelNode;
-import org.apache.calcite.rel.type.RelDataType;
-import org.apache.calcite.rel.type.RelDataTypeFactory;
-import org.apache.calcite.schema.Schema;
-import org.apache.calcite.schema.Statistic;
-import org.apache.calcite.schema.Statistics;
-import org.apache.calcite.schema.TranslatableTable;
-import org.apache.calcite.schema.impl.AbstractTable;
+import io.basalt.planner.source.AbstractSourceTable;
 
 /** An external table as Calcite sees it: planning starts from a scan of its source. */
-final class ExternalTable extends AbstractTable implements TranslatableTable, SourceTable {
-  /** Rows assumed when the catalog records no numRows: enough that joins build on it last. */
-  static final double UNKNOWN_ROWS = 1_000_000;
-
-  private final ExternalTableSource source;
-
+final class ExternalTable extends AbstractSourceTable {
   ExternalTable(ExternalTableSource source) {
-    this.source = requireNonNull(source, "source is null");
-  }
-
-  @Override
-  public TableSource source() {
-    return source;
-  }
-
-  @Override
-  public RelDataType getRowType(RelDataTypeFactory typeFactory) {
-    return TypeMapping.rowType(typeFactory, source.columns());
-  }
-
-  @Override
-  public Statistic getStatistic() {
-    return Statistics.of(Math.max(1, source.statistics().rowCount().orElse(UNKNOWN_ROWS)),
-        List.of());
-  }
-
-  @Override
-  public Schema.TableType getJdbcTableType() {
-    return Schema.TableType.TABLE;
-  }
-
-  @Override
-  public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
-    return SourceTableScan.create(context.getCluster(), relOptTable, source);
+    super(source);
   }
 }

@@ -259,7 +259,8 @@ public final class LakeStatements {
     return Optional.of(env -> StatementOutcome.count(action.apply(env).longValue()));
   }
 
-  private static Optional<ExternalStatement> counting(
+  /** A statement that runs when executed and reports the count {@code action} returns. */
+  public static Optional<ExternalStatement> counting(
       Function<StatementEnvironment, Number> action) {
     return Optional.of(new ExternalStatement() {
       @Override
