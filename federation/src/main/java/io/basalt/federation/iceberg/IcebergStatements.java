@@ -68,7 +68,11 @@ public final class IcebergStatements {
         && insert.getTargetTable() instanceof SqlIdentifier target) {
       QualifiedName name = env.qualify(target);
       String database = database(name.schema());
-      if (database == null || !catalog.exists(database, name.name())) {
+      if (database == null) {
+        return Optional.empty();
+      }
+      refuseMetadataTable(name, database, "insert into");
+      if (!catalog.exists(database, name.name())) {
         return Optional.empty();
       }
       if (insert.getTargetColumnList() != null) {
@@ -236,6 +240,9 @@ public final class IcebergStatements {
       String database = database(name.schema());
       names.add(name);
       databases.add(database);
+      if (database != null) {
+        refuseMetadataTable(name, database, "drop");
+      }
       if (database != null && catalog.exists(database, name.name())) {
         iceberg++;
       }
@@ -253,6 +260,15 @@ public final class IcebergStatements {
       }
       return StatementOutcome.count(0);
     });
+  }
+
+  /** Refuses to change a metadata table such as {@code orders$snapshots}: only SELECT reads it. */
+  private void refuseMetadataTable(QualifiedName name, String database, String action) {
+    int dollar = name.name().lastIndexOf('$');
+    if (dollar >= 0 && catalog.exists(database, name.name().substring(0, dollar))) {
+      throw new StorageException("42809", "Cannot " + action + " '" + name + "': metadata "
+          + "tables of Iceberg tables are read-only");
+    }
   }
 
   private static Optional<ExternalStatement> counting(
