@@ -103,7 +103,7 @@ final class IcebergDdl {
   }
 
   /** A {@code $} in a name would hide the table behind a metadata table's name. */
-  private static void checkName(String name, String action) {
+  static void checkName(String name, String action) {
     if (name.indexOf('$') >= 0) {
       throw new StorageException("42602", action + "'$' is kept for the names of metadata "
           + "tables, such as \"" + name.substring(0, name.indexOf('$')) + "$snapshots\"");
