@@ -18,9 +18,8 @@ import org.apache.calcite.schema.TranslatableTable;
 import org.apache.calcite.schema.impl.AbstractTable;
 
 /**
- * A metadata table of an Iceberg table as Calcite sees it: read-only (it is no {@link
- * IcebergTable}, so INSERT and DDL never take it for the base table), planned as a scan of its
- * source.
+ * A metadata table of an Iceberg table as Calcite sees it, planned as a scan of its source. It
+ * is read-only: {@code IcebergStatements} refuses statements that would change it.
  */
 final class IcebergMetadataTable extends AbstractTable implements TranslatableTable, SourceTable {
   private final IcebergMetadataTableSource source;

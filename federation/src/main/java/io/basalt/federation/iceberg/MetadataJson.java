@@ -15,10 +15,11 @@ import org.apache.iceberg.types.Types;
 
 /**
  * Iceberg's maps, lists and structs as JSON text, for the VARCHAR columns of the metadata
- * tables (Basalt has no MAP, ROW or ARRAY type). Keys are sorted (field ids numerically) so the
- * text is the same for the same metadata; numbers and booleans are bare, NULL is {@code null},
- * and every other value is a string in Iceberg's human-readable form (dates
- * {@code 2026-01-01}, timestamps {@code 2026-01-01T10:00}, binary as base64).
+ * tables (Basalt has no MAP, ROW or ARRAY type). Map keys are sorted (field ids numerically)
+ * and struct fields keep their order, so the text is the same for the same metadata; numbers
+ * and booleans are bare, NULL is {@code null}, and every other value is a string in Iceberg's
+ * human-readable form (dates {@code 2026-01-01}, timestamps {@code 2026-01-05T10:00:00}, binary
+ * as base64).
  */
 final class MetadataJson {
   /** Partition transforms whose values are counts of time units, shown as dates instead. */
