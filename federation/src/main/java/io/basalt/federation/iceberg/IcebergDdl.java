@@ -46,6 +46,7 @@ final class IcebergDdl {
       List<SqlNode> partitioning, String location, Map<String, String> properties,
       boolean ifNotExists) {
     String action = "Cannot create Iceberg table '" + display + "': ";
+    checkName(name, action);
     if (catalog.exists(database, name)) {
       if (ifNotExists) {
         return false;
@@ -82,6 +83,7 @@ final class IcebergDdl {
   /** Registers a table from the metadata file another engine (or Basalt) wrote. */
   void register(String database, String name, String display, String metadataLocation) {
     String action = "Cannot register Iceberg table '" + display + "': ";
+    checkName(name, action);
     if (catalog.exists(database, name)) {
       throw new StorageException("42P07", action + "it already exists");
     }
@@ -97,6 +99,14 @@ final class IcebergDdl {
     } catch (RuntimeException e) {
       throw new StorageException("22P04", action + "'" + metadataLocation
           + "' is not an Iceberg metadata file: " + e.getMessage(), e);
+    }
+  }
+
+  /** A {@code $} in a name would hide the table behind a metadata table's name. */
+  static void checkName(String name, String action) {
+    if (name.indexOf('$') >= 0) {
+      throw new StorageException("42602", action + "'$' is kept for the names of metadata "
+          + "tables, such as \"" + name.substring(0, name.indexOf('$')) + "$snapshots\"");
     }
   }
 

@@ -60,6 +60,7 @@ final class IcebergEvolution {
       } else if (action instanceof SqlAlterBasaltTable.ChangePartitioning change) {
         changePartitioning(table, change, name);
       } else if (action instanceof SqlAlterBasaltTable.RenameTable rename) {
+        IcebergDdl.checkName(lower(rename.newName()), prefix);
         catalog.catalog().renameTable(IcebergCatalog.identifier(database, name.name()),
             IcebergCatalog.identifier(database, lower(rename.newName())));
       } else {

@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.apache.calcite.sql.SqlDelete;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -70,7 +69,11 @@ public final class IcebergStatements {
         && insert.getTargetTable() instanceof SqlIdentifier target) {
       QualifiedName name = env.qualify(target);
       String database = database(name.schema());
-      if (database == null || !catalog.exists(database, name.name())) {
+      if (database == null) {
+        return Optional.empty();
+      }
+      refuseMetadataTable(name, database, "insert into");
+      if (!catalog.exists(database, name.name())) {
         return Optional.empty();
       }
       if (insert.getTargetColumnList() != null) {
@@ -82,13 +85,13 @@ public final class IcebergStatements {
     } else if (node instanceof SqlDropBasaltTable drop) {
       return drop(drop, env);
     } else if (node instanceof SqlDelete delete) {
-      return target(delete.getTargetTable(), env).flatMap(t -> counting(
+      return target(delete.getTargetTable(), env, "delete from").flatMap(t -> counting(
           e -> dml.delete(t.name(), t.database(), delete, e)));
     } else if (node instanceof SqlUpdate update) {
-      return target(update.getTargetTable(), env).flatMap(t -> counting(
+      return target(update.getTargetTable(), env, "update").flatMap(t -> counting(
           e -> dml.update(t.name(), t.database(), update, e)));
     } else if (node instanceof SqlAlterBasaltTable alter) {
-      return target(alter.table, env).map(t -> e -> {
+      return target(alter.table, env, "alter").map(t -> e -> {
         if (alter.action instanceof SqlAlterBasaltTable.Execute execute) {
           maintenance.execute(t.name(), t.database(), execute.procedure(),
               execute.arguments());
@@ -98,7 +101,7 @@ public final class IcebergStatements {
         return StatementOutcome.count(0);
       });
     } else if (node instanceof SqlOptimize optimize) {
-      Optional<Target> target = target(optimize.table, env);
+      Optional<Target> target = target(optimize.table, env, "optimize");
       if (target.isEmpty()) {
         throw new StorageException("0A000", "Cannot optimize '" + env.qualify(optimize.table)
             + "': OPTIMIZE is for Iceberg tables (VACUUM sorts and compacts native ones)");
@@ -106,10 +109,10 @@ public final class IcebergStatements {
       return counting(e -> maintenance.optimize(target.get().name(), target.get().database(),
           optimize.where, e));
     } else if (node instanceof SqlVacuum vacuum && vacuum.table != null) {
-      return target(vacuum.table, env).flatMap(t -> counting(
+      return target(vacuum.table, env, "vacuum").flatMap(t -> counting(
           e -> maintenance.vacuum(t.name(), t.database())));
     } else if (node instanceof SqlAlterExternalTable alter) {
-      return target(alter.table, env).map(t -> {
+      return target(alter.table, env, "alter").map(t -> {
         if (!(alter.action instanceof SqlAlterExternalTable.SetTableProperties set)) {
           throw new StorageException("0A000", "Cannot alter Iceberg table '" + t.name()
               + "': partitions and locations of Iceberg tables are kept by Iceberg (use ADD "
@@ -121,7 +124,7 @@ public final class IcebergStatements {
         };
       });
     } else if (node instanceof SqlMerge merge) {
-      return target(merge.getTargetTable(), env).flatMap(t -> counting(
+      return target(merge.getTargetTable(), env, "merge into").flatMap(t -> counting(
           e -> dml.merge(t.name(), t.database(), merge, e)));
     }
     return Optional.empty();
@@ -130,13 +133,19 @@ public final class IcebergStatements {
   /** An Iceberg table a statement names, with its Data Catalog database. */
   private record Target(QualifiedName name, String database) {}
 
-  /** The Iceberg table a DML statement targets, or empty when it targets another kind. */
-  private Optional<Target> target(SqlNode table, StatementEnvironment env) {
+  /**
+   * The Iceberg table a statement that {@code action}s it targets, or empty when it targets
+   * another kind; a metadata table is refused.
+   */
+  private Optional<Target> target(SqlNode table, StatementEnvironment env, String action) {
     if (!(table instanceof SqlIdentifier identifier)) {
       return Optional.empty();
     }
     QualifiedName name = env.qualify(identifier);
     String database = database(name.schema());
+    if (database != null) {
+      refuseMetadataTable(name, database, action);
+    }
     if (database == null || !catalog.exists(database, name.name())) {
       return Optional.empty();
     }
@@ -238,6 +247,9 @@ public final class IcebergStatements {
       String database = database(name.schema());
       names.add(name);
       databases.add(database);
+      if (database != null) {
+        refuseMetadataTable(name, database, "drop");
+      }
       if (database != null && catalog.exists(database, name.name())) {
         iceberg++;
       }
@@ -255,5 +267,14 @@ public final class IcebergStatements {
       }
       return StatementOutcome.count(0);
     });
+  }
+
+  /** Refuses to change a metadata table such as {@code orders$snapshots}: only SELECT reads it. */
+  private void refuseMetadataTable(QualifiedName name, String database, String action) {
+    int dollar = name.name().lastIndexOf('$');
+    if (dollar >= 0 && catalog.exists(database, name.name().substring(0, dollar))) {
+      throw new StorageException("42809", "Cannot " + action + " '" + name + "': metadata "
+          + "tables of Iceberg tables are read-only");
+    }
   }
 }

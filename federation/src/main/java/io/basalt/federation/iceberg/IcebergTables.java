@@ -6,6 +6,7 @@ import io.basalt.federation.lake.ListedTables;
 import io.basalt.federation.lake.ScanLog;
 import io.basalt.planner.cost.SourceSampler;
 import io.basalt.planner.source.TableSource;
+import io.basalt.storage.StorageException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +18,9 @@ import org.apache.iceberg.Snapshot;
 
 /**
  * The Iceberg tables of one server as the planner sees them: Calcite tables over {@link
- * IcebergTableSource}s, looked up in the catalog on every call so that a table created by any
- * session is visible at once, and what their scans share (the scan log of
+ * IcebergTableSource}s and, for names such as {@code orders$snapshots}, over {@link
+ * IcebergMetadataTableSource}s, looked up in the catalog on every call so that a table created
+ * by any session is visible at once, and what their scans share (the scan log of
  * {@code SVL_S3QUERY_SUMMARY}, sampled distinct counts per snapshot).
  */
 public final class IcebergTables implements ListedTables {
@@ -46,12 +48,22 @@ public final class IcebergTables implements ListedTables {
     return samples;
   }
 
-  /** The Calcite table of Iceberg table {@code name} in {@code database}, if there is one. */
+  /**
+   * The Calcite table of Iceberg table {@code name} in {@code database}, if there is one. Other
+   * than {@link #ROW_POSITIONS}, a name with a {@code $} is the metadata table after its last
+   * {@code $} (whatever that suffix's case) of the table before it, and 42P01 when the table has
+   * no such metadata table.
+   */
   public Optional<Table> table(String schemaName, String database, String name) {
     if (name.endsWith(ROW_POSITIONS)) {
       String base = name.substring(0, name.length() - ROW_POSITIONS.length());
       return catalog.table(database, base).map(t -> new IcebergTable(
           new IcebergTableSource(this, schemaName, database, t, true)));
+    }
+    int dollar = name.lastIndexOf('$');
+    if (dollar >= 0) {
+      return metadataTable(schemaName, database, name.substring(0, dollar),
+          name.substring(dollar + 1));
     }
     return catalog.table(database, name).map(t -> new IcebergTable(
         new IcebergTableSource(this, schemaName, database, t, false)));
@@ -62,6 +74,20 @@ public final class IcebergTables implements ListedTables {
    * like Trino's {@code $path} hidden column, it can be queried but is not listed.
    */
   static final String ROW_POSITIONS = "$row_positions";
+
+  private Optional<Table> metadataTable(String schemaName, String database, String tableName,
+      String suffix) {
+    Optional<org.apache.iceberg.Table> base = catalog.table(database, tableName);
+    if (base.isEmpty()) {
+      return Optional.empty();
+    }
+    MetadataTable metadata = MetadataTable.of(suffix).orElseThrow(() -> new StorageException(
+        "42P01", "Cannot read \"" + tableName + "$" + suffix + "\": Iceberg tables have no "
+            + "metadata table \"" + suffix + "\" (expected snapshots, history, files, "
+            + "manifests, partitions or refs)"));
+    return Optional.of(new IcebergMetadataTable(new IcebergMetadataTableSource(this, schemaName,
+        database, tableName, metadata, base.get())));
+  }
 
   public Set<String> tableNames(String database) {
     return catalog.tableNames(database);

@@ -26,9 +26,16 @@ public abstract class AbstractSourceTable extends AbstractTable
   public static final double UNKNOWN_ROWS = 1_000_000;
 
   private final TableSource source;
+  private final double unknownRows;
 
   protected AbstractSourceTable(TableSource source) {
+    this(source, UNKNOWN_ROWS);
+  }
+
+  /** A table whose row count, when the source does not know it, is taken as {@code rows}. */
+  protected AbstractSourceTable(TableSource source, double unknownRows) {
     this.source = requireNonNull(source, "source is null");
+    this.unknownRows = unknownRows;
   }
 
   @Override
@@ -43,7 +50,7 @@ public abstract class AbstractSourceTable extends AbstractTable
 
   @Override
   public Statistic getStatistic() {
-    return Statistics.of(Math.max(1, source.statistics().rowCount().orElse(UNKNOWN_ROWS)),
+    return Statistics.of(Math.max(1, source.statistics().rowCount().orElse(unknownRows)),
         List.of());
   }
 
