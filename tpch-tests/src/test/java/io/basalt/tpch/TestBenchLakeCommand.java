@@ -18,11 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * Runs {@code basalt bench tpch --format parquet} end to end at SF 0.01 (UNLOAD, external tables,
- * DuckDB over the same files, bytes scanned), then {@code basalt tpch --format parquet} on the
- * files it left.
+ * Runs {@code basalt bench tpch} over the lake end to end at SF 0.01, then again on the tables it
+ * left, then {@code basalt tpch} on them: {@code --format parquet} (UNLOAD, external tables,
+ * DuckDB over the same files, bytes scanned).
  */
-class TestBenchParquetCommand {
+class TestBenchLakeCommand {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final StringWriter err = new StringWriter();
 
@@ -36,17 +36,28 @@ class TestBenchParquetCommand {
     return execute(BenchCommand.commandLine(new PrintStream(out, true, UTF_8)), args);
   }
 
+  private int tpch(String format, Path data, Path kit) {
+    return execute(new CommandLine(new TpchCommand(new PrintStream(out, true, UTF_8))),
+        "--format", format, "--sf", "0.01", "--queries", "1,6", "--slices", "2",
+        "--data-dir", data.toString(), "--tpch-dir", kit.toString());
+  }
+
+  /** The arguments of a benchmark of queries 1, 3 and 6 over {@code format}, run once. */
+  private static String[] benchArgs(String format, Path data, Path kit, Path results) {
+    return new String[] {
+      "tpch", "--format", format, "--sf", "0.01", "--runs", "1", "--queries", "1,3,6",
+      "--slices", "2", "--data-dir", data.toString(), "--tpch-dir", kit.toString(),
+      "--out", results.toString()
+    };
+  }
+
   @Test
   void unloadsToParquetComparesBothEnginesOnTheFilesAndReusesThem(@TempDir Path temporary)
       throws IOException {
     Path kit = KitCopy.of(temporary, List.of("q01", "q03", "q06"));
     Path data = temporary.resolve("data");
     Path results = temporary.resolve("results");
-    String[] args = {
-      "tpch", "--format", "parquet", "--sf", "0.01", "--runs", "1", "--queries", "1,3,6",
-      "--slices", "2", "--data-dir", data.toString(), "--tpch-dir", kit.toString(),
-      "--out", results.toString()
-    };
+    String[] args = benchArgs("parquet", data, kit, results);
 
     assertThat(bench(args)).as(err.toString()).isZero();
     assertThat(out.toString(UTF_8))
@@ -79,16 +90,13 @@ class TestBenchParquetCommand {
     assertThat(bench(args)).as(err.toString()).isZero();
     assertThat(out.toString(UTF_8))
         .contains("Basalt: schema tpch_sf0_01 already holds the data: not loading again")
-        .contains("Parquet files under s3://tpch/sf0.01/ already hold the data: not unloading")
+        .contains("Parquet tables under s3://tpch/sf0.01/ already hold the data: not writing them")
         .contains("load: Basalt reused, UNLOAD to Parquet reused");
 
     out.reset();
-    int tpch = execute(new CommandLine(new TpchCommand(new PrintStream(out, true, UTF_8))),
-        "--format", "parquet", "--sf", "0.01", "--queries", "1,6", "--slices", "2",
-        "--data-dir", data.toString(), "--tpch-dir", kit.toString());
-    assertThat(tpch).as(err.toString()).isZero();
+    assertThat(tpch("parquet", data, kit)).as(err.toString()).isZero();
     assertThat(out.toString(UTF_8))
-        .contains("running the queries on the external tables of tpch_parquet_sf0_01")
+        .contains("running the queries on the Parquet tables of tpch_parquet_sf0_01")
         .contains("Q06   |         1 | yes")
         .contains("total |           | 2/2");
   }
