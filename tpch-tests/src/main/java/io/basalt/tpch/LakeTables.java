@@ -22,16 +22,16 @@ import java.util.stream.Stream;
 /**
  * The TPC-H tables copied from the natively loaded ones into the in-process server's object
  * store, one folder {@code s3://tpch/<prefix>/<table>/} per table, as the tables of one external
- * schema: the steps every lake format shares ({@link ParquetTables}: UNLOAD and external
- * tables). A table that already holds its rows is kept, so that a benchmark reuses the (slow to
- * write) copies of an earlier run.
+ * schema: the steps that {@link ParquetTables} (UNLOAD and external tables) and
+ * {@link IcebergTables} (CTAS into Iceberg tables) share. A table that already holds its rows is
+ * kept, so that a benchmark reuses the (slow to write) copies of an earlier run.
  *
  * <p>The tables are not partitioned: every TPC-H query filters on dates, which a partition key
  * would have to be derived from (a year column the queries do not use), so partitions would not
  * be pruned. Instead lineitem and orders are written in the order of their native sort keys
  * (l_shipdate, o_orderdate) in row groups of 32 MB at most, in files of about 16 MB: each row
  * group's statistics then cover a few months rather than all seven years, and every engine skips
- * the row groups outside a query's date range.
+ * the row groups (and Iceberg the files) outside a query's date range.
  */
 abstract class LakeTables {
   /** The bucket of the server's embedded object store that holds the files. */
@@ -67,22 +67,23 @@ abstract class LakeTables {
     return switch (format) {
       case NATIVE -> Optional.empty();
       case PARQUET -> Optional.of(new ParquetTables(basalt, scale, objectStoreRoot, progress));
+      case ICEBERG -> Optional.of(new IcebergTables(basalt, scale, objectStoreRoot, progress));
     };
   }
 
-  /** The format's name in messages: {@code Parquet}. */
+  /** The format's name in messages: {@code Parquet}, {@code Iceberg}. */
   abstract String format();
 
   /**
    * The external schema (and Data Catalog database) of this scale and format:
-   * {@code tpch_parquet_sf1}.
+   * {@code tpch_parquet_sf1}, {@code tpch_iceberg_sf1}.
    */
   String schema() {
     return "tpch_" + format().toLowerCase(Locale.ROOT) + "_"
         + scale.folderName().replace('.', '_');
   }
 
-  /** The folder of this scale's tables in the bucket: {@code sf1}. */
+  /** The folder of this scale's tables in the bucket: {@code sf1}, {@code iceberg/sf1}. */
   abstract String prefix();
 
   /**
@@ -207,7 +208,7 @@ abstract class LakeTables {
     SqlStatements.execute(basalt, sql);
   }
 
-  /** The embedded store's bucket is a folder; UNLOAD, like S3, needs it to exist. */
+  /** The embedded store's bucket is a folder; UNLOAD and CREATE TABLE need it to exist. */
   private void createBucket() {
     try {
       Files.createDirectories(objectStoreRoot.resolve(BUCKET));

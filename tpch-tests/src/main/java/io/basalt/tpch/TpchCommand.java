@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
  * {@code basalt tpch}: generates TPC-H data, starts an in-process Basalt server, loads the data
  * through the Basalt JDBC driver, runs the queries, checks them against the reference answers and
  * prints a table of verdicts and timings; the exit code is 1 if any query is wrong or failed.
- * With {@code --format parquet} the queries read the tables unloaded to Parquet instead
- * ({@link LakeTables}).
+ * With {@code --format parquet} the queries read the tables unloaded to Parquet instead, with
+ * {@code --format iceberg} the tables copied into Iceberg tables ({@link LakeTables}).
  */
 @Command(
     name = "tpch",

@@ -20,7 +20,8 @@ import picocli.CommandLine;
 /**
  * Runs {@code basalt bench tpch} over the lake end to end at SF 0.01, then again on the tables it
  * left, then {@code basalt tpch} on them: {@code --format parquet} (UNLOAD, external tables,
- * DuckDB over the same files, bytes scanned).
+ * DuckDB over the same files, bytes scanned) and {@code --format iceberg} (CTAS into Iceberg
+ * tables, Basalt over them and over the external Parquet tables, DuckDB over the Parquet files).
  */
 class TestBenchLakeCommand {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -102,9 +103,67 @@ class TestBenchLakeCommand {
   }
 
   @Test
+  void createsIcebergTablesComparesThemWithParquetAndReusesThem(@TempDir Path temporary)
+      throws IOException {
+    Path kit = KitCopy.of(temporary, List.of("q01", "q03", "q06"));
+    Path data = temporary.resolve("data");
+    Path results = temporary.resolve("results");
+    String[] args = benchArgs("iceberg", data, kit, results);
+
+    assertThat(bench(args)).as(err.toString()).isZero();
+    assertThat(out.toString(UTF_8))
+        .contains("Basalt: unloading tpch_sf0_01.lineitem to s3://tpch/sf0.01/lineitem/")
+        .contains("Basalt: creating tpch_iceberg_sf0_01.lineitem as tpch_sf0_01.lineitem at "
+            + "s3://tpch/iceberg/sf0.01/lineitem/")
+        .containsPattern("Basalt: created  tpch_iceberg_sf0_01.lineitem: 60,175 rows, 1 file "
+            + "\\([0-9.]+ MB\\) in [0-9.]+ s")
+        .contains("Iceberg layout: all tables unpartitioned, 32 MB row groups; "
+            + "lineitem sorted by l_shipdate, ")
+        .contains("| Basalt pq ms |   ice/pq |      S3 MB | correct?")
+        .containsPattern("Q03   \\| +[0-9.]+ \\| +[0-9.]+ \\| +[0-9.]+ \\| +[0-9.]+ \\| "
+            + "+[0-9.]+ \\| +[0-9.]+ \\| yes")
+        .contains("| 3/3")
+        .containsPattern("Iceberg against external Parquet \\(Basalt's ice/pq\\): totals "
+            + "[0-9.]+x, geometric mean [0-9.]+, [0-3]/3 queries within the target of 1.2x")
+        .containsPattern("load: Basalt [0-9.]+ s, UNLOAD to Parquet [0-9.]+ s, "
+            + "CREATE TABLE AS Iceberg [0-9.]+ s");
+    Path lineitem = data.resolve("server/s3/tpch/iceberg/sf0.01/lineitem");
+    try (Stream<Path> files = Files.list(lineitem.resolve("data"))) {
+      assertThat(files.map(file -> file.getFileName().toString()))
+          .singleElement()
+          .matches(name -> name.endsWith(".parquet"));
+    }
+    List<String> csv = Files.readAllLines(results.resolve("tpch-iceberg-sf0.01.csv"), UTF_8);
+    assertThat(csv).hasSize(4);
+    assertThat(csv.get(0)).isEqualTo(
+        "query,basalt_ms,duckdb_ms,ratio,basalt_correct,duckdb_correct,basalt_s3_scanned_bytes,"
+            + "basalt_parquet_ms,iceberg_parquet_ratio,basalt_parquet_correct");
+    assertThat(csv.get(1))
+        .matches("Q01,[0-9.]+,[0-9.]+,[0-9.]+,true,true,[1-9][0-9]*,[0-9.]+,[0-9.]+,true");
+    assertThat(ImageIO.read(results.resolve("tpch-iceberg-sf0.01.png").toFile())).isNotNull();
+
+    out.reset();
+    assertThat(bench(args)).as(err.toString()).isZero();
+    assertThat(out.toString(UTF_8))
+        .contains("Parquet tables under s3://tpch/sf0.01/ already hold the data: not writing")
+        .contains("Iceberg tables under s3://tpch/iceberg/sf0.01/ already hold the data: "
+            + "not writing them again")
+        .contains("load: Basalt reused, UNLOAD to Parquet reused, CREATE TABLE AS Iceberg "
+            + "reused");
+
+    out.reset();
+    assertThat(tpch("iceberg", data, kit)).as(err.toString()).isZero();
+    assertThat(out.toString(UTF_8))
+        .contains("Iceberg tables under s3://tpch/iceberg/sf0.01/ already hold the data")
+        .contains("running the queries on the Iceberg tables of tpch_iceberg_sf0_01")
+        .contains("Q06   |         1 | yes")
+        .contains("total |           | 2/2");
+  }
+
+  @Test
   void rejectsAnUnknownFormat() {
     assertThat(bench("tpch", "--format", "orc")).isEqualTo(2);
     assertThat(err.toString())
-        .contains("Cannot use table format \"orc\": expected native or parquet");
+        .contains("Cannot use table format \"orc\": expected native, parquet or iceberg");
   }
 }
