@@ -1,5 +1,6 @@
 package io.basalt.tpch;
 
+import io.basalt.tpch.BenchResult.Baseline;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,7 +14,10 @@ import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.style.Styler;
 
-/** Draws the benchmark's grouped bar chart: both engines' median time per query, log scale. */
+/**
+ * Draws the benchmark's grouped bar chart: both engines' median time per query, log scale; over
+ * Iceberg, Basalt's Parquet baseline as a third bar.
+ */
 final class BenchChart {
   /** A log axis cannot show zero: a faster-than-this median is drawn at this height. */
   private static final double FLOOR_MILLIS = 0.01;
@@ -35,22 +39,35 @@ final class BenchChart {
     chart.getStyler().setYAxisLogarithmic(true);
     // Bars start from the axis minimum, which XChart otherwise puts at zero, impossible on a log
     // axis: start at the power of ten below the fastest median.
+    boolean baseline = results.stream().anyMatch(r -> r.basaltParquet().isPresent());
     double fastest =
         results.stream()
-            .flatMapToDouble(r -> DoubleStream.of(r.basaltMillis(), r.duckdbMillis()))
+            .flatMapToDouble(r -> DoubleStream.of(r.basaltMillis(), r.duckdbMillis(),
+                r.basaltParquet().map(Baseline::millis).orElse(Double.MAX_VALUE)))
             .map(millis -> Math.max(FLOOR_MILLIS, millis))
             .min()
             .orElse(1);
     chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(fastest))));
     chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-    chart.getStyler().setSeriesColors(new Color[] {new Color(0x3B6EA5), new Color(0xE3A21A)});
+    Color basaltBlue = new Color(0x3B6EA5);
+    Color duckdbYellow = new Color(0xE3A21A);
+    chart.getStyler().setSeriesColors(baseline
+        ? new Color[] {basaltBlue, new Color(0x8DB3DA), duckdbYellow}
+        : new Color[] {basaltBlue, duckdbYellow});
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
     List<String> queries = results.stream().map(BenchResult::name).toList();
     chart.addSeries(
-        "Basalt", queries,
+        baseline ? "Basalt (Iceberg)" : "Basalt", queries,
         results.stream().map(r -> Math.max(FLOOR_MILLIS, r.basaltMillis())).toList());
+    if (baseline) {
+      chart.addSeries(
+          "Basalt (Parquet)", queries,
+          results.stream()
+              .map(r -> Math.max(FLOOR_MILLIS, r.basaltParquet().map(Baseline::millis).orElse(0.0)))
+              .toList());
+    }
     chart.addSeries(
-        "DuckDB", queries,
+        baseline ? "DuckDB (Parquet)" : "DuckDB", queries,
         results.stream().map(r -> Math.max(FLOOR_MILLIS, r.duckdbMillis())).toList());
     try (OutputStream out = Files.newOutputStream(file)) {
       BitmapEncoder.saveBitmap(chart, out, BitmapFormat.PNG);

@@ -17,7 +17,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -33,7 +32,10 @@ import picocli.CommandLine.Spec;
  *
  * <p>With {@code --format parquet} both engines read the same Parquet files instead, which Basalt
  * unloads from its native tables into its object store ({@link ParquetTables}); the comparison
- * then also shows the bytes Basalt's external scans read ({@link ObjectStoreScans}).
+ * then also shows the bytes Basalt's external scans read ({@link ObjectStoreScans}). With
+ * {@code --format iceberg} Basalt reads Iceberg tables copied from its native tables
+ * ({@link IcebergTables}) while DuckDB reads the Parquet files, and Basalt also runs each query
+ * over the external Parquet tables, the baseline its Iceberg times are compared with.
  */
 @Command(
     name = "tpch",
@@ -54,9 +56,13 @@ final class BenchTpchCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
   private final PrintStream out;
+  private final Consumer<String> basaltProgress;
+  private final Consumer<String> duckdbProgress;
 
   BenchTpchCommand(PrintStream out) {
     this.out = out;
+    this.basaltProgress = line -> out.println("Basalt: " + line);
+    this.duckdbProgress = line -> out.println("DuckDB: " + line);
   }
 
   @Override
@@ -67,61 +73,51 @@ final class BenchTpchCommand implements Callable<Integer> {
     }
     TpchOptions.Workload workload = options.workload(spec, out);
     TpchScale scale = workload.scale();
-    TpchQueries kit = workload.kit();
-    List<Integer> numbers = workload.numbers();
-    boolean parquet = workload.format() == TableFormat.PARQUET;
+    TableFormat format = workload.format();
+    boolean lake = format != TableFormat.NATIVE;
     Path dataDirectory = options.dataDirectory;
     TpchData data = TpchCommand.generate(scale, dataDirectory, out);
     int threads = options.slices == null
         ? Runtime.getRuntime().availableProcessors() : options.slices;
     ServerConfig config = TpchCommand.serverConfig(dataDirectory, threads);
     Path duckdbFile = dataDirectory.resolve("duckdb").resolve(scale.folderName() + ".duckdb");
-    // Over Parquet, DuckDB needs no database of its own: views over the files, in memory.
-    String duckdbUrl = parquet ? "jdbc:duckdb:" : "jdbc:duckdb:" + duckdbFile.toAbsolutePath();
-    if (!parquet) {
+    // Over the lake, DuckDB needs no database of its own: views over the files, in memory.
+    String duckdbUrl = lake ? "jdbc:duckdb:" : "jdbc:duckdb:" + duckdbFile.toAbsolutePath();
+    if (!lake) {
       Files.createDirectories(duckdbFile.getParent());
     }
     out.printf("starting Basalt (data in %s) and DuckDB (%s), %d slices/threads%n",
-        config.dataDirectory(), parquet ? "in memory" : duckdbFile, threads);
+        config.dataDirectory(), lake ? "in memory" : duckdbFile, threads);
     List<BenchResult> results = new ArrayList<>();
     String loadLine;
     try (BasaltServer server = BasaltServer.start(config);
         Connection basalt = TpchCommand.connect(server.jdbcUrl());
+        // Over Iceberg, Basalt's Parquet baseline runs on a connection of its own, so that each
+        // connection keeps its schema current; unused for the other formats.
+        Connection basaltBaseline = TpchCommand.connect(server.jdbcUrl());
         Connection duckdb = DriverManager.getConnection(duckdbUrl)) {
       try (Statement statement = duckdb.createStatement()) {
         statement.execute("SET threads = " + threads);
       }
-      Consumer<String> basaltProgress = line -> out.println("Basalt: " + line);
-      Consumer<String> duckdbProgress = line -> out.println("DuckDB: " + line);
       TpchRunner basaltRunner =
           new TpchRunner(basalt, scale.schemaName(), LoadDialect.BASALT, basaltProgress);
       OptionalLong basaltLoad = basaltRunner.loadUnlessLoaded(data, options.reload);
-      TpchRunner duckdbRunner;
-      Optional<ObjectStoreScans> scans;
-      if (parquet) {
-        ParquetTables tables = new ParquetTables(
-            basalt, scale, TpchCommand.objectStoreRoot(config), basaltProgress);
-        OptionalLong unload = tables.writeUnlessWritten(data, scale.schemaName(), options.reload);
-        tables.createDuckDbViews(duckdb);
-        out.println(tables.layout());
-        out.printf("both engines read the external schema %s: Basalt its external tables, "
-            + "DuckDB views over read_parquet of the same files%n", tables.schema());
-        basaltRunner = new TpchRunner(basalt, tables.schema(), LoadDialect.BASALT, basaltProgress);
-        duckdbRunner = new TpchRunner(duckdb, tables.schema(), LoadDialect.DUCKDB, duckdbProgress);
-        scans = Optional.of(new ObjectStoreScans(basalt));
-        loadLine = "load: Basalt " + BenchReport.seconds(basaltLoad) + ", UNLOAD to Parquet "
-            + BenchReport.seconds(unload) + "; DuckDB reads the Parquet files";
+      Engines engines;
+      if (lake) {
+        engines = lakeEngines(format, data, scale, TpchCommand.objectStoreRoot(config), basalt,
+            basaltBaseline, duckdb);
+        loadLine = "load: Basalt " + BenchReport.seconds(basaltLoad) + engines.loadLine();
       } else {
-        duckdbRunner =
+        TpchRunner duckdbRunner =
             new TpchRunner(duckdb, scale.schemaName(), LoadDialect.DUCKDB, duckdbProgress);
         OptionalLong duckdbLoad = duckdbRunner.loadUnlessLoaded(data, options.reload);
-        scans = Optional.empty();
+        engines = new Engines(
+            basaltRunner, duckdbRunner, Optional.empty(), Optional.empty(), "");
         loadLine = BenchReport.loads(basaltLoad, duckdbLoad);
       }
-      basaltRunner.useSchema();
-      duckdbRunner.useSchema();
-      for (int number : numbers) {
-        results.add(measure(kit, scale, number, basaltRunner, duckdbRunner, scans));
+      engines.useSchemas();
+      for (int number : workload.numbers()) {
+        results.add(measure(workload.kit(), scale, number, engines));
       }
     } catch (SQLException e) {
       // Query failures are results; this is a failure to start, connect or load.
@@ -131,51 +127,99 @@ final class BenchTpchCommand implements Callable<Integer> {
     out.println();
     out.print(BenchReport.format(results, loadLine));
     Files.createDirectories(outDirectory);
-    String name = (parquet ? "tpch-parquet-" : "tpch-") + scale.folderName();
+    String name = "tpch-" + (lake ? format.label() + "-" : "") + scale.folderName();
     Path csv = outDirectory.resolve(name + ".csv");
     Path png = outDirectory.resolve(name + ".png");
     BenchReport.writeCsv(results, csv);
+    String over = switch (format) {
+      case NATIVE -> "";
+      case PARQUET -> " on Parquet";
+      case ICEBERG -> " on Iceberg (DuckDB on Parquet)";
+    };
     BenchChart.writePng(results,
         String.format(Locale.ROOT, "TPC-H SF %s%s: median of %d run%s, %d threads",
-            scale.label(), parquet ? " on Parquet" : "", runs, runs == 1 ? "" : "s", threads),
+            scale.label(), over, runs, runs == 1 ? "" : "s", threads),
         png);
     out.printf("wrote %s and %s%n", csv, png);
-    boolean allCorrect =
-        results.stream().allMatch(result -> result.basaltCorrect() && result.duckdbCorrect());
-    return allCorrect ? 0 : 1;
+    return results.stream().allMatch(BenchResult::allCorrect) ? 0 : 1;
   }
 
   /**
-   * Times query {@code number} on both engines; with {@code scans}, counts the bytes Basalt's
-   * warm-up run read from the object store (outside the timed runs, since it costs queries).
+   * Writes (or reuses) the lake copies {@code format} reads and returns the runners over them:
+   * over Parquet both engines read the unloaded files; over Iceberg Basalt reads the Iceberg
+   * tables and, as its baseline, the Parquet files, which DuckDB reads too (it cannot read
+   * Basalt's Iceberg catalog).
    */
-  private BenchResult measure(TpchQueries kit, TpchScale scale, int number, TpchRunner basalt,
-      TpchRunner duckdb, Optional<ObjectStoreScans> scans) {
-    String name = QueryResult.name(number);
-    Timing basaltTiming = new Timing();
-    Timing duckdbTiming = new Timing();
-    Runnable basaltWarmUp = () -> basaltTiming.warmUp(() -> basalt.runQuietly(kit, scale, number));
-    OptionalLong scanned = OptionalLong.empty();
-    if (scans.isPresent()) {
-      scanned = scans.get().measure(basaltWarmUp);
-    } else {
-      basaltWarmUp.run();
+  private Engines lakeEngines(TableFormat format, TpchData data, TpchScale scale,
+      Path objectStoreRoot, Connection basalt, Connection basaltBaseline, Connection duckdb)
+      throws SQLException {
+    ParquetTables parquet = new ParquetTables(basalt, scale, objectStoreRoot, basaltProgress);
+    OptionalLong unload = parquet.writeUnlessWritten(data, scale.schemaName(), options.reload);
+    parquet.createDuckDbViews(duckdb);
+    out.println(parquet.layout());
+    TpchRunner duckdbRunner =
+        new TpchRunner(duckdb, parquet.schema(), LoadDialect.DUCKDB, duckdbProgress);
+    Optional<ObjectStoreScans> scans = Optional.of(new ObjectStoreScans(basalt));
+    String unloadLine = ", UNLOAD to Parquet " + BenchReport.seconds(unload);
+    String duckdbLine = "; DuckDB reads the Parquet files";
+    if (format == TableFormat.PARQUET) {
+      out.printf("both engines read the external schema %s: Basalt its external tables, "
+          + "DuckDB views over read_parquet of the same files%n", parquet.schema());
+      return new Engines(
+          new TpchRunner(basalt, parquet.schema(), LoadDialect.BASALT, basaltProgress),
+          duckdbRunner, Optional.empty(), scans, unloadLine + duckdbLine);
     }
-    duckdbTiming.warmUp(() -> duckdb.runQuietly(kit, scale, number));
-    // Alternating spreads any drift (caches, background work) over both engines alike.
+    IcebergTables iceberg = new IcebergTables(basalt, scale, objectStoreRoot, basaltProgress);
+    OptionalLong created = iceberg.writeUnlessWritten(data, scale.schemaName(), options.reload);
+    out.println(iceberg.layout());
+    out.printf("Basalt reads the Iceberg tables of %s and, as its baseline, the external "
+        + "tables of %s; DuckDB views over read_parquet of the same Parquet files%n",
+        iceberg.schema(), parquet.schema());
+    TpchRunner baseline =
+        new TpchRunner(basaltBaseline, parquet.schema(), LoadDialect.BASALT, basaltProgress);
+    return new Engines(
+        new TpchRunner(basalt, iceberg.schema(), LoadDialect.BASALT, basaltProgress),
+        duckdbRunner, Optional.of(baseline), scans,
+        unloadLine + ", CREATE TABLE AS Iceberg " + BenchReport.seconds(created) + duckdbLine);
+  }
+
+  /**
+   * Times query {@code number} on every engine; with scans, counts the bytes Basalt's warm-up
+   * run read from the object store (outside the timed runs, since it costs queries).
+   */
+  private BenchResult measure(TpchQueries kit, TpchScale scale, int number, Engines engines) {
+    String name = QueryResult.name(number);
+    Timing basalt = new Timing(engines.basalt(), kit, scale, number);
+    Optional<Timing> baseline =
+        engines.basaltParquet().map(runner -> new Timing(runner, kit, scale, number));
+    Timing duckdb = new Timing(engines.duckdb(), kit, scale, number);
+    OptionalLong scanned = OptionalLong.empty();
+    if (engines.scans().isPresent()) {
+      scanned = engines.scans().get().measure(basalt::warmUp);
+    } else {
+      basalt.warmUp();
+    }
+    baseline.ifPresent(Timing::warmUp);
+    duckdb.warmUp();
+    // Alternating spreads any drift (caches, background work) over the engines alike.
     for (int run = 0; run < runs; run++) {
-      basaltTiming.time(() -> basalt.runQuietly(kit, scale, number));
-      duckdbTiming.time(() -> duckdb.runQuietly(kit, scale, number));
+      basalt.time();
+      baseline.ifPresent(Timing::time);
+      duckdb.time();
     }
     BenchResult result = new BenchResult(
-        number, basaltTiming.medianMillis(), duckdbTiming.medianMillis(),
-        basaltTiming.worst, duckdbTiming.worst, scanned);
-    out.printf(Locale.ROOT, "%s: Basalt %.1f ms (%s%s), DuckDB %.1f ms (%s)%n",
+        number, basalt.medianMillis(), duckdb.medianMillis(), basalt.worst, duckdb.worst,
+        scanned, baseline.map(t -> new BenchResult.Baseline(t.medianMillis(), t.worst)));
+    out.printf(Locale.ROOT, "%s: Basalt %.1f ms (%s%s), %sDuckDB %.1f ms (%s)%n",
         name, result.basaltMillis(), verdict(result.basalt()),
         scanned.isPresent()
             ? String.format(Locale.ROOT, ", %.1f MB from the object store",
                 scanned.getAsLong() / 1e6)
             : "",
+        result.basaltParquet()
+            .map(b -> String.format(Locale.ROOT, "Basalt over Parquet %.1f ms (%s), ",
+                b.millis(), verdict(b.result())))
+            .orElse(""),
         result.duckdbMillis(), verdict(result.duckdb()));
     return result;
   }
@@ -184,20 +228,47 @@ final class BenchTpchCommand implements Callable<Integer> {
     return result.verdict().name().toLowerCase(Locale.ROOT);
   }
 
+  /**
+   * The runners of one benchmark: Basalt over the format under test, DuckDB, Basalt over the
+   * Parquet baseline (Iceberg only), how to count Basalt's object-store bytes (lake formats) and
+   * the load line's lake part.
+   */
+  private record Engines(TpchRunner basalt, TpchRunner duckdb,
+      Optional<TpchRunner> basaltParquet, Optional<ObjectStoreScans> scans, String loadLine) {
+    void useSchemas() throws SQLException {
+      basalt.useSchema();
+      duckdb.useSchema();
+      if (basaltParquet.isPresent()) {
+        basaltParquet.get().useSchema();
+      }
+    }
+  }
+
   /** One engine's times for one query and its worst result, the first wrong one if any. */
   private static final class Timing {
+    private final TpchRunner runner;
+    private final TpchQueries kit;
+    private final TpchScale scale;
+    private final int number;
     private final List<Long> nanos = new ArrayList<>();
     private QueryResult worst;
 
-    void warmUp(Supplier<QueryResult> query) {
-      keep(query.get());
+    Timing(TpchRunner runner, TpchQueries kit, TpchScale scale, int number) {
+      this.runner = runner;
+      this.kit = kit;
+      this.scale = scale;
+      this.number = number;
     }
 
-    void time(Supplier<QueryResult> query) {
+    void warmUp() {
+      keep(runner.runQuietly(kit, scale, number));
+    }
+
+    void time() {
       // Timed here rather than from QueryResult.millis: at small scale factors DuckDB answers
       // in under a millisecond, and a zero would break the ratios.
       long started = System.nanoTime();
-      QueryResult result = query.get();
+      QueryResult result = runner.runQuietly(kit, scale, number);
       nanos.add(System.nanoTime() - started);
       keep(result);
     }

@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Spec;
  * {@code basalt tpch}: generates TPC-H data, starts an in-process Basalt server, loads the data
  * through the Basalt JDBC driver, runs the queries, checks them against the reference answers and
  * prints a table of verdicts and timings; the exit code is 1 if any query is wrong or failed.
- * With {@code --format parquet} the queries read the tables unloaded to Parquet instead.
+ * With {@code --format parquet} the queries read the tables unloaded to Parquet instead, with
+ * {@code --format iceberg} the tables copied into Iceberg tables ({@link LakeTables}).
  */
 @Command(
     name = "tpch",
@@ -71,12 +73,14 @@ public final class TpchCommand implements Callable<Integer> {
       TpchRunner runner =
           new TpchRunner(connection, scale.schemaName(), LoadDialect.BASALT, out::println);
       runner.loadUnlessLoaded(data, options.reload);
-      if (workload.format() == TableFormat.PARQUET) {
-        ParquetTables tables =
-            new ParquetTables(connection, scale, objectStoreRoot(config), out::println);
+      Optional<LakeTables> lake = LakeTables.of(
+          workload.format(), connection, scale, objectStoreRoot(config), out::println);
+      if (lake.isPresent()) {
+        LakeTables tables = lake.get();
         tables.writeUnlessWritten(data, scale.schemaName(), options.reload);
         out.println(tables.layout());
-        out.printf("running the queries on the external tables of %s%n", tables.schema());
+        out.printf("running the queries on the %s tables of %s%n",
+            tables.format(), tables.schema());
         runner = new TpchRunner(connection, tables.schema(), LoadDialect.BASALT, out::println);
       }
       results = runner.run(kit, scale, numbers);

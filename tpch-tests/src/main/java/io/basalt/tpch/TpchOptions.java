@@ -34,13 +34,14 @@ final class TpchOptions {
   Integer slices;
 
   @Option(names = "--reload",
-      description = "Load the data (and, with --format parquet, unload the Parquet files) even "
-          + "if it is already there.")
+      description = "Load the data (and, with --format parquet or iceberg, write the Parquet "
+          + "files or the Iceberg tables) even if it is already there.")
   boolean reload;
 
-  @Option(names = "--format", defaultValue = "native", paramLabel = "native|parquet",
-      description = "Tables the queries read: native (Basalt's store) or parquet (the native "
+  @Option(names = "--format", defaultValue = "native", paramLabel = "native|parquet|iceberg",
+      description = "Tables the queries read: native (Basalt's store), parquet (the native "
           + "tables unloaded to Parquet in the server's object store, read as external tables) "
+          + "or iceberg (the native tables copied by CREATE TABLE AS into Iceberg tables there) "
           + "(default: ${DEFAULT-VALUE}).")
   private String format;
 

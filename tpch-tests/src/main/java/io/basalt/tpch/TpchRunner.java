@@ -172,22 +172,10 @@ final class TpchRunner {
   }
 
   private long countRows(String table) throws SQLException {
-    try (Statement statement = connection.createStatement();
-        ResultSet resultSet =
-            statement.executeQuery("SELECT count(*) FROM " + schema + "." + table)) {
-      resultSet.next();
-      return resultSet.getLong(1);
-    }
+    return SqlStatements.countRows(connection, schema + "." + table);
   }
 
   private void execute(String sql) throws SQLException {
-    try (Statement statement = connection.createStatement()) {
-      statement.execute(sql);
-    } catch (SQLException e) {
-      throw new SQLException(
-          "Cannot run \"" + sql.lines().findFirst().orElse(sql) + "\": " + e.getMessage(),
-          e.getSQLState(),
-          e);
-    }
+    SqlStatements.execute(connection, sql);
   }
 }
