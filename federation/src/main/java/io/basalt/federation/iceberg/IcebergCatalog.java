@@ -33,6 +33,9 @@ public final class IcebergCatalog implements AutoCloseable {
 
   private final JdbcCatalog catalog;
   private final ObjectStore store;
+  /** Tables loaded once and refreshed on each use, rather than loaded again each time. */
+  private final java.util.Map<TableIdentifier, Table> loaded =
+      new java.util.concurrent.ConcurrentHashMap<>();
   /** Increases with every table created, registered, dropped or changed in shape. */
   private final java.util.concurrent.atomic.AtomicLong version =
       new java.util.concurrent.atomic.AtomicLong();
@@ -95,6 +98,8 @@ public final class IcebergCatalog implements AutoCloseable {
 
   /** Records that a table was created, dropped, renamed or altered, so that plans go stale. */
   public void changed() {
+    // A table dropped, renamed or registered again is loaded afresh.
+    loaded.clear();
     version.incrementAndGet();
   }
 
@@ -105,8 +110,24 @@ public final class IcebergCatalog implements AutoCloseable {
   /** The table as last committed, or empty when the database has no Iceberg table of that name. */
   public Optional<Table> table(String database, String name) {
     TableIdentifier id = identifier(database, name);
+    Table cached = loaded.get(id);
+    if (cached != null) {
+      try {
+        // A refresh asks the catalog database for the current metadata file and reads it only
+        // when it changed: the table as last committed, by any writer, at the cost of a query.
+        synchronized (cached) {
+          cached.refresh();
+        }
+        return Optional.of(cached);
+      } catch (NoSuchTableException e) {
+        loaded.remove(id, cached);
+        return Optional.empty();
+      }
+    }
     try {
-      return Optional.of(catalog.loadTable(id));
+      Table table = catalog.loadTable(id);
+      loaded.put(id, table);
+      return Optional.of(table);
     } catch (NoSuchTableException e) {
       return Optional.empty();
     }
@@ -114,7 +135,7 @@ public final class IcebergCatalog implements AutoCloseable {
 
   /** Whether an Iceberg table of that name exists, without reading its metadata file. */
   public boolean exists(String database, String name) {
-    return catalog.tableExists(identifier(database, name));
+    return table(database, name).isPresent();
   }
 
   /** The Iceberg tables' names in a database. */

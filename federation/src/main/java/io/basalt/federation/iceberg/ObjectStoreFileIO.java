@@ -97,9 +97,18 @@ public final class ObjectStoreFileIO implements SupportsPrefixOperations {
     }
   }
 
+  /**
+   * The properties it was initialized with, and Iceberg's manifest cache switched on: manifests
+   * never change once written, and caching them saves every scan of a table re-reading them.
+   */
   @Override
   public Map<String, String> properties() {
-    return properties == null ? Map.of() : Map.copyOf(properties);
+    Map<String, String> all = new java.util.HashMap<>();
+    all.put(org.apache.iceberg.CatalogProperties.IO_MANIFEST_CACHE_ENABLED, "true");
+    if (properties != null) {
+      all.putAll(properties);
+    }
+    return Map.copyOf(all);
   }
 
   /** The store, opened again from the properties in a JVM this FileIO was shipped to. */
