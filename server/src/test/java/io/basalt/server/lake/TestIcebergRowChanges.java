@@ -20,6 +20,7 @@ import org.apache.iceberg.Table;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,18 +28,22 @@ import org.junit.jupiter.api.io.TempDir;
  * snapshot reads back, by version and by timestamp, exactly the rows of its moment; in both
  * write modes, with the files each mode should write.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TestIcebergRowChanges {
   private static final DateTimeFormatter MILLIS =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
-  @TempDir
-  static Path dataDirectory;
-  static LakeServer lake;
-  static IcebergCatalog catalog;
+  LakeServer lake;
+  IcebergCatalog catalog;
+
+  /** The server under test: over the folder-backed store here, over S3Proxy in a subclass. */
+  LakeServer startLake(Path directory) throws IOException {
+    return LakeServer.folders(directory);
+  }
 
   @BeforeAll
-  static void start() throws IOException, SQLException {
-    lake = LakeServer.folders(dataDirectory);
+  void start(@TempDir Path dataDirectory) throws IOException, SQLException {
+    lake = startLake(dataDirectory);
     catalog = IcebergCatalog.open(dataDirectory.resolve("catalog"), lake.store());
     try (Connection connection = lake.connect();
         Statement statement = connection.createStatement()) {
@@ -48,8 +53,10 @@ class TestIcebergRowChanges {
   }
 
   @AfterAll
-  static void stop() {
-    catalog.close();
+  void stop() {
+    if (catalog != null) {
+      catalog.close();
+    }
     lake.close();
   }
 
@@ -68,7 +75,7 @@ class TestIcebergRowChanges {
     return rows;
   }
 
-  private static Table table(String name) {
+  private Table table(String name) {
     return catalog.table("icedb", name).orElseThrow();
   }
 
