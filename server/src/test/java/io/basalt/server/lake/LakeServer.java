@@ -78,6 +78,23 @@ final class LakeServer implements AutoCloseable {
     return DriverManager.getConnection(server.jdbcUrl(), properties);
   }
 
+  /** The rows of a query, each as its columns' strings joined by commas (NULL as "null"). */
+  static java.util.List<String> rows(java.sql.Statement statement, String sql)
+      throws SQLException {
+    java.util.List<String> rows = new java.util.ArrayList<>();
+    try (java.sql.ResultSet result = statement.executeQuery(sql)) {
+      int width = result.getMetaData().getColumnCount();
+      while (result.next()) {
+        StringBuilder row = new StringBuilder();
+        for (int c = 1; c <= width; c++) {
+          row.append(c == 1 ? "" : ",").append(result.getString(c));
+        }
+        rows.add(row.toString());
+      }
+    }
+    return rows;
+  }
+
   @Override
   public void close() {
     server.close();

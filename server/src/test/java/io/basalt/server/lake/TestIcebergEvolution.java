@@ -7,11 +7,8 @@ import io.basalt.federation.iceberg.IcebergCatalog;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.iceberg.FileScanTask;
@@ -44,21 +41,6 @@ class TestIcebergEvolution {
     lake.close();
   }
 
-  private static List<String> rows(Statement statement, String sql) throws SQLException {
-    List<String> rows = new ArrayList<>();
-    try (ResultSet result = statement.executeQuery(sql)) {
-      int width = result.getMetaData().getColumnCount();
-      while (result.next()) {
-        StringBuilder row = new StringBuilder();
-        for (int c = 1; c <= width; c++) {
-          row.append(c == 1 ? "" : ",").append(result.getString(c));
-        }
-        rows.add(row.toString());
-      }
-    }
-    return rows;
-  }
-
   private static Set<String> dataFiles(String name) throws IOException {
     Table table = catalog.table("evo", name).orElseThrow();
     Set<String> files = new TreeSet<>();
@@ -89,14 +71,14 @@ class TestIcebergEvolution {
       statement.executeUpdate("insert into evo.items values (3, 'cap', 'red', 10)");
 
       assertThat(dataFiles("items")).containsAll(first).hasSize(first.size() + 1);
-      assertThat(rows(statement, "select * from evo.items order by id"))
+      assertThat(LakeServer.rows(statement, "select * from evo.items order by id"))
           .containsExactly("1,pen,null,null", "2,ink,null,null", "3,cap,red,10");
-      assertThat(rows(statement, "select id, label from evo.items where label = 'ink'"))
+      assertThat(LakeServer.rows(statement, "select id, label from evo.items where label = 'ink'"))
           .containsExactly("2,ink");
       // The first snapshot reads with the table's current columns: renamed, widened and added.
-      assertThat(rows(statement, "select id, label, color from evo.items for version as of "
+      assertThat(LakeServer.rows(statement, "select id, label, color from evo.items for version as of "
           + firstSnapshot + " order by id")).containsExactly("1,pen,null", "2,ink,null");
-      assertThat(rows(statement, "select columnname, external_type from svv_external_columns "
+      assertThat(LakeServer.rows(statement, "select columnname, external_type from svv_external_columns "
           + "where schemaname = 'evo' and tablename = 'items' order by columnnum"))
           .containsExactly("id,long", "label,string", "color,string", "stock,long");
 
@@ -105,7 +87,7 @@ class TestIcebergEvolution {
       assertThat(dataFiles("items")).containsAll(first).hasSize(first.size() + 2);
       assertThat(catalog.table("evo", "items").orElseThrow().spec().fields())
           .extracting(f -> f.transform().toString()).containsExactly("truncate[2]");
-      assertThat(rows(statement, "select count(*), sum(stock) from evo.items"))
+      assertThat(LakeServer.rows(statement, "select count(*), sum(stock) from evo.items"))
           .containsExactly("4,13");
 
       assertThatThrownBy(() -> statement.execute("alter table evo.items alter column label "

@@ -9,11 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
@@ -40,16 +37,6 @@ class TestIcebergMaintenance {
   static void stop() {
     catalog.close();
     lake.close();
-  }
-
-  private static List<String> rows(Statement statement, String sql) throws SQLException {
-    List<String> rows = new ArrayList<>();
-    try (ResultSet result = statement.executeQuery(sql)) {
-      while (result.next()) {
-        rows.add(result.getString(1) + "," + result.getString(2));
-      }
-    }
-    return rows;
   }
 
   private static Table table() {
@@ -89,7 +76,7 @@ class TestIcebergMaintenance {
       assertThat(files()).containsExactly(6, 1);
       String all = "1,eu|2,us|3,eu|5,eu|6,us";
       String query = "select id, region from maint.events order by id";
-      assertThat(String.join("|", rows(statement, query))).isEqualTo(all);
+      assertThat(String.join("|", LakeServer.rows(statement, query))).isEqualTo(all);
 
       // Only the eu files: three become one; the us files and the delete file stay.
       assertThat(statement.executeUpdate("optimize maint.events rewrite data using bin_pack "
@@ -99,11 +86,11 @@ class TestIcebergMaintenance {
           .isEqualTo(3);
       assertThat(files()).containsExactly(2, 0);
       assertThat(table().currentSnapshot().operation()).isEqualTo("replace");
-      assertThat(String.join("|", rows(statement, query))).isEqualTo(all);
+      assertThat(String.join("|", LakeServer.rows(statement, query))).isEqualTo(all);
 
       statement.execute("alter table maint.events execute rollback_to_snapshot("
           + first.snapshotId() + ")");
-      assertThat(String.join("|", rows(statement, query))).isEqualTo("1,eu|2,us");
+      assertThat(String.join("|", LakeServer.rows(statement, query))).isEqualTo("1,eu|2,us");
       assertThatThrownBy(() -> statement.execute("alter table maint.events execute "
           + "rollback_to_snapshot(42)")).isInstanceOf(SQLException.class)
           .hasMessageContaining("the table has no snapshot 42");
@@ -119,7 +106,7 @@ class TestIcebergMaintenance {
       statement.execute("vacuum maint.events");
       assertThat(Files.exists(orphan)).isFalse();
       assertThat(countSnapshots()).isEqualTo(1).isLessThan(snapshotsBefore);
-      assertThat(String.join("|", rows(statement, query))).isEqualTo("1,eu|2,us");
+      assertThat(String.join("|", LakeServer.rows(statement, query))).isEqualTo("1,eu|2,us");
       statement.execute("drop table maint.events purge");
     }
   }

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
@@ -126,21 +125,6 @@ class TestIcebergRegisterForeignTable {
     return record;
   }
 
-  private static List<String> rows(Statement statement, String sql) throws SQLException {
-    List<String> rows = new ArrayList<>();
-    try (ResultSet result = statement.executeQuery(sql)) {
-      int width = result.getMetaData().getColumnCount();
-      while (result.next()) {
-        StringBuilder row = new StringBuilder();
-        for (int c = 1; c <= width; c++) {
-          row.append(c == 1 ? "" : ",").append(result.getString(c));
-        }
-        rows.add(row.toString());
-      }
-    }
-    return rows;
-  }
-
   @Test
   void aTableWrittenByTheIcebergLibraryIsRegisteredAndRead() throws Exception {
     String metadata = writeWithTheIcebergLibrary();
@@ -150,13 +134,13 @@ class TestIcebergRegisterForeignTable {
           + "create external database if not exists");
       statement.execute("create table reg.sales tblproperties ('table_type'='ICEBERG', "
           + "'metadata_location'='" + metadata + "')");
-      assertThat(rows(statement, "select * from reg.sales order by id")).containsExactly(
+      assertThat(LakeServer.rows(statement, "select * from reg.sales order by id")).containsExactly(
           "10,a1,1.25,2025-01-03,2025-01-03 04:05:06.000,true,2.5,20",
           "12,c1,null,2025-01-03,2025-01-03 04:05:06.000,null,3.0,24",
           "20,a2,1.25,2025-02-03,2025-02-03 04:05:06.000,true,5.0,40",
           "21,null,9.99,2025-02-03,2025-02-03 04:05:06.000,false,5.25,42",
           "22,c2,null,2025-02-03,2025-02-03 04:05:06.000,null,5.5,44");
-      assertThat(rows(statement, "select count(*), sum(qty) from reg.sales "
+      assertThat(LakeServer.rows(statement, "select count(*), sum(qty) from reg.sales "
           + "where ts < timestamp '2025-02-01 00:00:00'")).containsExactly("2,44");
       assertThatThrownBy(() -> statement.execute("create table reg.missing tblproperties "
           + "('table_type'='ICEBERG', 'metadata_location'='s3://lake/nothing/v1.metadata.json')"))

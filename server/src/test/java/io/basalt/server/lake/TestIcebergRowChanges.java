@@ -7,14 +7,11 @@ import io.basalt.federation.iceberg.IcebergCatalog;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.junit.jupiter.api.AfterAll;
@@ -60,21 +57,6 @@ class TestIcebergRowChanges {
     lake.close();
   }
 
-  private static List<String> rows(Statement statement, String sql) throws SQLException {
-    List<String> rows = new ArrayList<>();
-    try (ResultSet result = statement.executeQuery(sql)) {
-      int width = result.getMetaData().getColumnCount();
-      while (result.next()) {
-        StringBuilder row = new StringBuilder();
-        for (int c = 1; c <= width; c++) {
-          row.append(c == 1 ? "" : ",").append(result.getString(c));
-        }
-        rows.add(row.toString());
-      }
-    }
-    return rows;
-  }
-
   private Table table(String name) {
     return catalog.table("icedb", name).orElseThrow();
   }
@@ -107,34 +89,34 @@ class TestIcebergRowChanges {
       assertThat(deleted.operation()).isEqualTo("delete");
 
       String latest = "1,ann,11.00|3,cy,130.00|4,di,140.00|5,ed,50.00";
-      assertThat(String.join("|", rows(statement,
+      assertThat(String.join("|", LakeServer.rows(statement,
           "select * from ice.accounts order by id"))).isEqualTo(latest);
-      assertThat(String.join("|", rows(statement, "select * from ice.accounts for version as of "
+      assertThat(String.join("|", LakeServer.rows(statement, "select * from ice.accounts for version as of "
           + inserted + " order by id"))).isEqualTo("1,ann,10.00|2,bo,20.00|3,cy,30.00|4,di,40.00");
-      assertThat(String.join("|", rows(statement, "select * from ice.accounts for version as of "
+      assertThat(String.join("|", LakeServer.rows(statement, "select * from ice.accounts for version as of "
           + deleted.snapshotId() + " order by id")))
           .isEqualTo("1,ann,10.00|3,cy,30.00|4,di,40.00");
-      assertThat(String.join("|", rows(statement, "select * from ice.accounts for version as of "
+      assertThat(String.join("|", LakeServer.rows(statement, "select * from ice.accounts for version as of "
           + updated + " order by id"))).isEqualTo("1,ann,10.00|3,cy,130.00|4,di,140.00");
-      assertThat(String.join("|", rows(statement, "select * from ice.accounts for version as of "
+      assertThat(String.join("|", LakeServer.rows(statement, "select * from ice.accounts for version as of "
           + merged + " order by id"))).isEqualTo(latest);
-      assertThat(String.join("|", rows(statement, "select id, balance from ice.accounts "
+      assertThat(String.join("|", LakeServer.rows(statement, "select id, balance from ice.accounts "
           + "for timestamp as of timestamp '" + MILLIS.format(Instant.ofEpochMilli(
               deleted.timestampMillis())) + "' order by id")))
           .isEqualTo("1,10.00|3,30.00|4,40.00");
 
       // Two versions of one table in one query: what the UPDATE and the MERGE changed.
-      assertThat(rows(statement, "select n.id, o.balance, n.balance from ice.accounts "
+      assertThat(LakeServer.rows(statement, "select n.id, o.balance, n.balance from ice.accounts "
           + "for version as of " + inserted + " o join ice.accounts n on o.id = n.id "
           + "where o.balance <> n.balance order by n.id"))
           .containsExactly("1,10.00,11.00", "3,30.00,130.00", "4,40.00,140.00");
 
-      assertThatThrownBy(() -> rows(statement, "select * from ice.accounts for version as of 42"))
+      assertThatThrownBy(() -> LakeServer.rows(statement, "select * from ice.accounts for version as of 42"))
           .isInstanceOf(SQLException.class)
           .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("22023"))
           .hasMessageContaining("Cannot read Iceberg table 'ice.accounts' at version 42: the "
               + "table has no snapshot with that id");
-      assertThatThrownBy(() -> rows(statement, "select * from ice.accounts for timestamp as of "
+      assertThatThrownBy(() -> LakeServer.rows(statement, "select * from ice.accounts for timestamp as of "
           + "timestamp '2000-01-01 00:00:00'")).isInstanceOf(SQLException.class)
           .hasMessageContaining("before the table's first snapshot");
       statement.execute("drop table ice.accounts purge");
@@ -159,7 +141,7 @@ class TestIcebergRowChanges {
           .containsEntry("added-data-files", "1").doesNotContainKey("added-delete-files");
       assertThat(statement.executeUpdate("update ice.cow set v = upper(v) where id >= 3"))
           .isEqualTo(2);
-      assertThat(rows(statement, "select * from ice.cow order by id"))
+      assertThat(LakeServer.rows(statement, "select * from ice.cow order by id"))
           .containsExactly("1,a", "3,C", "4,D");
 
       long before = table("cow").currentSnapshot().snapshotId();
@@ -170,7 +152,7 @@ class TestIcebergRowChanges {
           .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("21000"))
           .hasMessageContaining("matched more than one source row");
       assertThat(table("cow").currentSnapshot().snapshotId()).isEqualTo(before);
-      assertThat(rows(statement, "select * from ice.cow order by id"))
+      assertThat(LakeServer.rows(statement, "select * from ice.cow order by id"))
           .containsExactly("1,a", "3,C", "4,D");
       statement.execute("drop table ice.cow purge");
     }
