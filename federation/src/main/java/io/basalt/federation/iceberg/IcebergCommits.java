@@ -157,16 +157,8 @@ final class IcebergCommits {
   /** The rows of the changed data files that the change keeps, read at {@code base}. */
   private static List<Object[]> survivors(QualifiedName name, Snapshot base,
       RowChangeSet changes, StatementEnvironment env) {
-    List<String> files = new ArrayList<>();
-    for (String file : changes.removed().keySet()) {
-      files.add("'" + file.replace("'", "''") + "'");
-    }
-    String alias = "t";
-    PlannedQuery query = env.plan("SELECT * FROM " + IcebergDml.quote(name.schema()) + "."
-        + IcebergDml.quote(name.name() + IcebergTables.ROW_POSITIONS) + " FOR VERSION AS OF "
-        + base.snapshotId() + " AS " + alias + " WHERE " + alias + "."
-        + IcebergDml.quote(IcebergTableSource.FILE_COLUMN) + " IN (" + String.join(", ", files)
-        + ")");
+    PlannedQuery query = env.plan(IcebergDml.rowsOfFiles(name, base,
+        changes.removed().keySet()));
     List<Object[]> kept = new ArrayList<>();
     int width = query.columns().size() - 2;
     query.forEachRow(row -> {

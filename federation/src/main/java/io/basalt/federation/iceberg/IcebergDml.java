@@ -221,9 +221,20 @@ final class IcebergDml {
   }
 
   /** The target's rows at {@code base}, with their files and positions, named {@code alias}. */
-  private static String positions(QualifiedName name, Snapshot base, String alias) {
+  static String positions(QualifiedName name, Snapshot base, String alias) {
     return quote(name.schema()) + "." + quote(name.name() + IcebergTables.ROW_POSITIONS)
         + " FOR VERSION AS OF " + base.snapshotId() + " AS " + quote(alias);
+  }
+
+  /**
+   * A query of every column, then $file and $pos, of the rows at {@code base} that lie in the
+   * data files {@code files}: the rows a copy-on-write change or a compaction rewrites.
+   */
+  static String rowsOfFiles(QualifiedName name, Snapshot base,
+      java.util.Collection<String> files) {
+    List<String> quoted = files.stream().map(f -> "'" + f.replace("'", "''") + "'").toList();
+    return "SELECT * FROM " + positions(name, base, "t") + " WHERE \"t\"."
+        + quote(IcebergTableSource.FILE_COLUMN) + " IN (" + String.join(", ", quoted) + ")";
   }
 
   private static String alias(SqlIdentifier alias, QualifiedName name) {

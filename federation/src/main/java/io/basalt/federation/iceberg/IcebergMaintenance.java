@@ -102,12 +102,8 @@ final class IcebergMaintenance {
     if (rewritten.isEmpty()) {
       return 0;
     }
-    List<String> quoted = rewritten.stream()
-        .map(f -> "'" + f.location().replace("'", "''") + "'").toList();
-    PlannedQuery rows = env.plan("SELECT * FROM " + IcebergDml.quote(name.schema()) + "."
-        + IcebergDml.quote(name.name() + IcebergTables.ROW_POSITIONS) + " FOR VERSION AS OF "
-        + base.snapshotId() + " AS t WHERE t." + IcebergDml.quote(IcebergTableSource
-        .FILE_COLUMN) + " IN (" + String.join(", ", quoted) + ")");
+    PlannedQuery rows = env.plan(IcebergDml.rowsOfFiles(name, base,
+        rewritten.stream().map(DataFile::location).toList()));
     int width = rows.columns().size() - 2;
     IcebergWrites.RowWriter writer = new IcebergWrites.RowWriter(table, env.queryId(),
         name.toString());
@@ -134,10 +130,9 @@ final class IcebergMaintenance {
   private static Set<String> filesWhere(QualifiedName name, Snapshot base, SqlNode where,
       StatementEnvironment env) {
     Set<String> files = new HashSet<>();
-    env.plan("SELECT DISTINCT t." + IcebergDml.quote(IcebergTableSource.FILE_COLUMN)
-        + " FROM " + IcebergDml.quote(name.schema()) + "." + IcebergDml.quote(name.name()
-        + IcebergTables.ROW_POSITIONS) + " FOR VERSION AS OF " + base.snapshotId()
-        + " AS t WHERE (" + env.sql(where) + ") IS TRUE")
+    env.plan("SELECT DISTINCT \"t\"." + IcebergDml.quote(IcebergTableSource.FILE_COLUMN)
+        + " FROM " + IcebergDml.positions(name, base, "t") + " WHERE (" + env.sql(where)
+        + ") IS TRUE")
         .forEachRow(row -> files.add((String) row[0]));
     return files;
   }

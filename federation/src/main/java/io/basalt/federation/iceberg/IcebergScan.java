@@ -63,6 +63,12 @@ final class IcebergScan implements SourceScan {
   private final ScanMetrics metrics = new ScanMetrics();
   private final FormatOptions options = FormatOptions.parquet();
   private List<Split> splits;
+  /**
+   * The deleted positions of each data file with delete files, read once per scan: a file's
+   * splits share them (RoaringBitmaps are read-only here).
+   */
+  private final java.util.Map<String, java.util.Optional<RoaringBitmap>> deletedRows =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private volatile ScanReport report;
 
   /** {@code snapshot} is null for a table that has never been written. */
@@ -88,16 +94,6 @@ final class IcebergScan implements SourceScan {
       return file.file().uri() + " [" + file.start() + ", " + (file.start() + file.length())
           + ")";
     }
-  }
-
-  /** The snapshot read, or null for a table without one; shown by EXPLAIN ANALYZE. */
-  Snapshot snapshot() {
-    return snapshot;
-  }
-
-  /** What Iceberg's planning reported (manifests and files scanned and skipped), once planned. */
-  ScanReport report() {
-    return report;
   }
 
   @Override
@@ -170,8 +166,10 @@ final class IcebergScan implements SourceScan {
     if (positions) {
       types[fileColumns.length] = TypeName.BIGINT;
     }
-    RoaringBitmap deleted = iceberg.deletes().isEmpty() ? null : PositionDeletes.of(store,
-        iceberg.location(), iceberg.deletes(), name, canceled, counters);
+    RoaringBitmap deleted = iceberg.deletes().isEmpty() ? null
+        : deletedRows.computeIfAbsent(iceberg.location(), location -> java.util.Optional
+            .ofNullable(PositionDeletes.of(store, location, iceberg.deletes(), name, canceled,
+                counters))).orElse(null);
     FileBatchReader reader = FileReaders.open(store, file, new FileReadRequest(columns,
         fileColumns, spec.predicates(), options, canceled, counters, BATCH_ROWS)
         .withPositions(new RowPositions(deleted, positions)), footers);

@@ -2,7 +2,6 @@ package io.basalt.federation.iceberg;
 
 import static java.util.Objects.requireNonNull;
 
-import io.basalt.federation.lake.ScanLog;
 import io.basalt.planner.source.ColumnStatistics;
 import io.basalt.planner.source.PredicateSupport;
 import io.basalt.planner.source.ScanContext;

@@ -107,34 +107,6 @@ final class IcebergTypes {
     };
   }
 
-  /** A value of Iceberg's generic data model in the storage representation of {@code type}. */
-  static Object toStorage(Object value, ColumnType type) {
-    if (value == null) {
-      return null;
-    }
-    return switch (type.name()) {
-      case SMALLINT -> ((Number) value).shortValue();
-      case INTEGER -> ((Number) value).intValue();
-      case BIGINT -> ((Number) value).longValue();
-      case REAL -> ((Number) value).floatValue();
-      case DOUBLE -> ((Number) value).doubleValue();
-      case DATE -> value instanceof LocalDate date ? (int) date.toEpochDay()
-          : ((Number) value).intValue();
-      case TIMESTAMP, TIMESTAMPTZ -> {
-        if (value instanceof LocalDateTime local) {
-          yield local.toInstant(ZoneOffset.UTC).toEpochMilli();
-        } else if (value instanceof OffsetDateTime offset) {
-          yield offset.toInstant().toEpochMilli();
-        }
-        yield Math.floorDiv(((Number) value).longValue(), 1000L);
-      }
-      case DECIMAL -> value instanceof BigDecimal decimal ? decimal
-          : new BigDecimal(value.toString());
-      case CHAR, VARCHAR -> value.toString();
-      case BOOLEAN -> value;
-    };
-  }
-
   /**
    * A storage-representation predicate bound as an Iceberg literal value (days for dates,
    * microseconds for timestamps), or null when it has none that compares the same way.

@@ -52,7 +52,6 @@ final class IcebergWrites {
     private final PartitionKey key;
     private final InternalRecordWrapper wrapper;
     private final GenericRecord template;
-    private final OutputFileFactory files;
     private long rows;
     private boolean closed;
 
@@ -73,7 +72,7 @@ final class IcebergWrites {
         throw new StorageException("0A000", action + "its write format is " + format
             + "; Basalt writes Parquet data files only");
       }
-      this.files = OutputFileFactory.builderFor(table, 0, queryId)
+      OutputFileFactory files = OutputFileFactory.builderFor(table, 0, queryId)
           .format(FileFormat.PARQUET)
           .operationId(queryId + "-" + UUID.randomUUID().toString().substring(0, 8))
           .build();
@@ -137,10 +136,6 @@ final class IcebergWrites {
       } catch (IOException | RuntimeException ignored) {
         // A writer that failed to close reports nothing; its files are orphans for VACUUM.
       }
-    }
-
-    OutputFileFactory files() {
-      return files;
     }
   }
 
