@@ -52,44 +52,54 @@ final class IcebergCommits {
     return mode.equals("merge-on-read") && TableUtil.formatVersion(table) >= 2;
   }
 
-  /** Appends rows to a table that has no snapshot yet (a MERGE into an empty table). */
-  static long appendOnly(Table table, List<Object[]> rows, QualifiedName name,
+  /**
+   * Commits the change, with the new rows {@code writer} holds (UPDATE's and MERGE's, written
+   * as the statement read them, so no row waits in memory); the number of rows it changed.
+   * {@code base} is null for a table never written (a MERGE into it only inserts). On any
+   * failure the files written are deleted.
+   */
+  static long commit(Table table, Snapshot base, RowChangeSet changes,
+      IcebergWrites.RowWriter writer, String modeProperty, QualifiedName name,
       StatementEnvironment env) {
-    if (rows.isEmpty()) {
+    long count = modeProperty.equals(DELETE_MODE) ? changes.count() : writer.rows();
+    if (changes.isEmpty() && writer.rows() == 0) {
+      writer.abort();
       return 0;
     }
-    List<DataFile> written = write(table, rows, name, env);
+    try {
+      if (base == null) {
+        append(table, writer.finish(), name);
+      } else {
+        Map<String, DataFile> changed = changedFiles(table, base, changes);
+        if (mergeOnRead(table, modeProperty)) {
+          mergeOnRead(table, base, changes, changed, writer.finish(), name, env);
+        } else {
+          if (!changed.isEmpty()) {
+            keepSurvivors(name, base, changes, writer, env);
+          }
+          copyOnWrite(table, base, changed, writer.finish(), name, env);
+        }
+      }
+    } catch (RuntimeException | Error e) {
+      writer.abort();
+      throw e;
+    }
+    return count;
+  }
+
+  private static void append(Table table, List<DataFile> written, QualifiedName name) {
     try {
       AppendFiles append = table.newAppend();
       written.forEach(append::appendFile);
       append.commit();
     } catch (RuntimeException e) {
-      IcebergWrites.deleteAll(table, written);
       throw IcebergWrites.commitFailure(name.toString(), e);
     }
-    return rows.size();
-  }
-
-  /** Commits the change; the number of rows it changed (removed plus written). */
-  static long commit(Table table, Snapshot base, RowChangeSet changes, List<Object[]> rows,
-      String modeProperty, QualifiedName name, StatementEnvironment env) {
-    if (changes.isEmpty() && rows.isEmpty()) {
-      return 0;
-    }
-    Map<String, DataFile> changed = changedFiles(table, base, changes);
-    long count = modeProperty.equals(DELETE_MODE) ? changes.count() : rows.size();
-    if (mergeOnRead(table, modeProperty)) {
-      mergeOnRead(table, base, changes, changed, rows, name, env);
-    } else {
-      copyOnWrite(table, base, changes, changed, rows, name, env);
-    }
-    return count;
   }
 
   private static void mergeOnRead(Table table, Snapshot base, RowChangeSet changes,
-      Map<String, DataFile> changed, List<Object[]> rows, QualifiedName name,
+      Map<String, DataFile> changed, List<DataFile> written, QualifiedName name,
       StatementEnvironment env) {
-    List<DataFile> written = write(table, rows, name, env);
     List<DeleteFile> deletes = new ArrayList<>();
     try {
       OutputFileFactory files = OutputFileFactory.builderFor(table, 1, env.queryId())
@@ -108,7 +118,6 @@ final class IcebergCommits {
       delta.set("basalt.query-id", Long.toString(env.queryId()));
       delta.commit();
     } catch (RuntimeException e) {
-      IcebergWrites.deleteAll(table, written);
       IcebergWrites.deleteAll(table, deletes);
       throw IcebergWrites.commitFailure(name.toString(), e);
     }
@@ -132,14 +141,8 @@ final class IcebergCommits {
     return writer.toDeleteFile();
   }
 
-  private static void copyOnWrite(Table table, Snapshot base, RowChangeSet changes,
-      Map<String, DataFile> changed, List<Object[]> rows, QualifiedName name,
-      StatementEnvironment env) {
-    List<Object[]> all = new ArrayList<>(rows);
-    if (!changed.isEmpty()) {
-      all.addAll(survivors(name, base, changes, env));
-    }
-    List<DataFile> written = write(table, all, name, env);
+  private static void copyOnWrite(Table table, Snapshot base, Map<String, DataFile> changed,
+      List<DataFile> written, QualifiedName name, StatementEnvironment env) {
     try {
       OverwriteFiles overwrite = table.newOverwrite()
           .validateFromSnapshot(base.snapshotId())
@@ -149,42 +152,23 @@ final class IcebergCommits {
       overwrite.set("basalt.query-id", Long.toString(env.queryId()));
       overwrite.commit();
     } catch (RuntimeException e) {
-      IcebergWrites.deleteAll(table, written);
       throw IcebergWrites.commitFailure(name.toString(), e);
     }
   }
 
-  /** The rows of the changed data files that the change keeps, read at {@code base}. */
-  private static List<Object[]> survivors(QualifiedName name, Snapshot base,
-      RowChangeSet changes, StatementEnvironment env) {
+  /** Writes the rows of the changed data files that the change keeps, read at {@code base}. */
+  private static void keepSurvivors(QualifiedName name, Snapshot base, RowChangeSet changes,
+      IcebergWrites.RowWriter writer, StatementEnvironment env) {
     PlannedQuery query = env.plan(IcebergDml.rowsOfFiles(name, base,
         changes.removed().keySet()));
-    List<Object[]> kept = new ArrayList<>();
     int width = query.columns().size() - 2;
     query.forEachRow(row -> {
       RoaringBitmap removed = changes.removed().get((String) row[width]);
       if (removed == null || !removed.contains(Math.toIntExact(((Number) row[width + 1])
           .longValue()))) {
-        kept.add(java.util.Arrays.copyOf(row, width));
+        writer.write(java.util.Arrays.copyOf(row, width));
       }
     });
-    return kept;
-  }
-
-  private static List<DataFile> write(Table table, List<Object[]> rows, QualifiedName name,
-      StatementEnvironment env) {
-    if (rows.isEmpty()) {
-      return List.of();
-    }
-    IcebergWrites.RowWriter writer = new IcebergWrites.RowWriter(table, env.queryId(),
-        name.toString());
-    try {
-      rows.forEach(writer::write);
-      return writer.finish();
-    } catch (RuntimeException | Error e) {
-      writer.abort();
-      throw e;
-    }
   }
 
   /** The data files of {@code base} that the change removes rows from, by location. */

@@ -54,8 +54,8 @@ final class IcebergDml {
         + " FROM " + positions(name, base, alias) + where);
     RowChangeSet changes = new RowChangeSet(name.toString());
     rows.forEachRow(row -> changes.remove((String) row[0], ((Number) row[1]).longValue()));
-    return IcebergCommits.commit(table, base, changes, List.of(), IcebergCommits.DELETE_MODE,
-        name, env);
+    return IcebergCommits.commit(table, base, changes, writer(table, name, env),
+        IcebergCommits.DELETE_MODE, name, env);
   }
 
   long update(QualifiedName name, String database, SqlUpdate update, StatementEnvironment env) {
@@ -86,15 +86,15 @@ final class IcebergDml {
         : " WHERE (" + env.sql(update.getCondition()) + ") IS TRUE";
     String query = "SELECT " + String.join(", ", select) + ", " + positionColumns(alias)
         + " FROM " + positions(name, base, alias) + where;
-    List<Object[]> rows = new ArrayList<>();
     RowChangeSet changes = new RowChangeSet(name.toString());
-    collect(query, columns, env, row -> {
+    IcebergWrites.RowWriter writer = writer(table, name, env);
+    collect(query, columns, env, writer, row -> {
       changes.remove((String) row[columns.size()], ((Number) row[columns.size() + 1])
           .longValue());
-      rows.add(java.util.Arrays.copyOf(row, columns.size()));
+      return true;
     });
-    return IcebergCommits.commit(table, base, changes, rows, IcebergCommits.UPDATE_MODE, name,
-        env);
+    return IcebergCommits.commit(table, base, changes, writer, IcebergCommits.UPDATE_MODE,
+        name, env);
   }
 
   /**
@@ -138,23 +138,20 @@ final class IcebergDml {
     String query = "SELECT " + String.join(", ", select) + ", " + positionColumns(alias)
         + " FROM " + env.sql(merge.getSourceTableRef()) + " LEFT JOIN " + targetRows + " ON "
         + env.sql(merge.getCondition());
-    List<Object[]> rows = new ArrayList<>();
     RowChangeSet changes = new RowChangeSet(name.toString());
-    collect(query, columns, env, row -> {
+    IcebergWrites.RowWriter writer = writer(table, name, env);
+    collect(query, columns, env, writer, row -> {
       boolean matched = row[columns.size()] != null;
       if (matched && update == null || !matched && insert == null) {
-        return;
+        return false;
       }
       if (matched) {
         changes.remove((String) row[columns.size()], ((Number) row[columns.size() + 1])
             .longValue());
       }
-      rows.add(java.util.Arrays.copyOf(row, columns.size()));
+      return true;
     });
-    if (base == null) {
-      return IcebergCommits.appendOnly(table, rows, name, env);
-    }
-    return IcebergCommits.commit(table, base, changes, rows, IcebergCommits.MERGE_MODE, name,
+    return IcebergCommits.commit(table, base, changes, writer, IcebergCommits.MERGE_MODE, name,
         env);
   }
 
@@ -193,18 +190,36 @@ final class IcebergDml {
 
   /**
    * Runs a query of the table's columns followed by $file and $pos, with the values brought to
-   * the columns' types as an assignment does, handing each row to {@code sink}.
+   * the columns' types as an assignment does; each row that {@code changes} accepts (after
+   * recording what it removes) is written to {@code writer} as the new version of the row. A
+   * failure deletes what was written.
    */
   private static void collect(String query, List<ColumnDefinition> columns,
-      StatementEnvironment env, java.util.function.Consumer<Object[]> sink) {
+      StatementEnvironment env, IcebergWrites.RowWriter writer,
+      java.util.function.Predicate<Object[]> changes) {
     List<ColumnDefinition> target = new ArrayList<>(columns);
     target.add(new ColumnDefinition(IcebergTableSource.FILE_COLUMN, IcebergScan.FILE_TYPE,
         true, null));
     target.add(new ColumnDefinition(IcebergTableSource.POSITION_COLUMN,
         io.basalt.storage.ColumnType.of(io.basalt.storage.TypeName.BIGINT), true, null));
-    PlannedQuery rows = env.plan(query);
-    UnaryOperator<Object[]> convert = InsertConversion.converter(rows.columns(), target);
-    rows.forEachRow(row -> sink.accept(convert.apply(row)));
+    try {
+      PlannedQuery rows = env.plan(query);
+      UnaryOperator<Object[]> convert = InsertConversion.converter(rows.columns(), target);
+      rows.forEachRow(row -> {
+        Object[] converted = convert.apply(row);
+        if (changes.test(converted)) {
+          writer.write(java.util.Arrays.copyOf(converted, columns.size()));
+        }
+      });
+    } catch (RuntimeException | Error e) {
+      writer.abort();
+      throw e;
+    }
+  }
+
+  private static IcebergWrites.RowWriter writer(Table table, QualifiedName name,
+      StatementEnvironment env) {
+    return new IcebergWrites.RowWriter(table, env.queryId(), name.toString());
   }
 
   /**
