@@ -1,7 +1,9 @@
 package io.basalt.federation.iceberg;
 
 import io.basalt.planner.source.AbstractSourceTable;
+import io.basalt.planner.source.TableVersion;
 import io.basalt.planner.source.VersionedSourceTable;
+import org.apache.calcite.schema.Table;
 
 /**
  * An Iceberg table as Calcite sees it: planning starts from a scan of its source, and
@@ -10,5 +12,12 @@ import io.basalt.planner.source.VersionedSourceTable;
 final class IcebergTable extends AbstractSourceTable implements VersionedSourceTable {
   IcebergTable(IcebergTableSource source) {
     super(source);
+  }
+
+  /** The table with the columns {@code version} was written with (see VersionPins). */
+  @Override
+  public Table atVersion(TableVersion version) {
+    IcebergTableSource pinned = ((IcebergTableSource) source()).atVersion(version);
+    return pinned == source() ? this : new IcebergTable(pinned);
   }
 }

@@ -19,6 +19,7 @@ import org.apache.iceberg.Schema;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.SnapshotSummary;
 import org.apache.iceberg.Table;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * An Iceberg table through the table-source seam. Its columns are those of the schema current
@@ -35,6 +36,8 @@ final class IcebergTableSource implements TableSource {
   private final Schema schema;
   private final List<ColumnDefinition> columns;
   private final boolean rowPositions;
+  /** The version whose schema {@link #schema} is, when it is not the current one. */
+  private final @Nullable TableVersion pinned;
 
   /**
    * The table; with {@code rowPositions}, its row-positions view, whose columns end with
@@ -43,12 +46,18 @@ final class IcebergTableSource implements TableSource {
    */
   IcebergTableSource(IcebergTables tables, String schemaName, String database, Table table,
       boolean rowPositions) {
+    this(tables, schemaName, database, table, rowPositions, table.schema(), null);
+  }
+
+  private IcebergTableSource(IcebergTables tables, String schemaName, String database,
+      Table table, boolean rowPositions, Schema schema, @Nullable TableVersion pinned) {
     this.rowPositions = rowPositions;
     this.tables = requireNonNull(tables, "tables is null");
     this.schemaName = requireNonNull(schemaName, "schemaName is null");
     this.database = requireNonNull(database, "database is null");
     this.table = requireNonNull(table, "table is null");
-    this.schema = table.schema();
+    this.schema = requireNonNull(schema, "schema is null");
+    this.pinned = pinned;
     List<ColumnDefinition> data = IcebergTypes.columns(schema, name());
     if (rowPositions) {
       data = new java.util.ArrayList<>(data);
@@ -86,8 +95,36 @@ final class IcebergTableSource implements TableSource {
     return columns;
   }
 
+  /**
+   * This table as of {@code version}, with the columns of the schema that version's snapshot
+   * was written with; this source itself when that is the current schema, when there is no such
+   * snapshot (the scan then says so), and for the row-positions view, which DML reads with the
+   * current columns.
+   */
+  IcebergTableSource atVersion(TableVersion version) {
+    if (rowPositions || pinned != null) {
+      return this;
+    }
+    Snapshot snapshot;
+    try {
+      snapshot = snapshot(table, version);
+    } catch (StorageException e) {
+      return this;
+    }
+    Integer schemaId = snapshot == null ? null : snapshot.schemaId();
+    Schema old = schemaId == null ? null : table.schemas().get(schemaId);
+    if (old == null || schemaId == table.schema().schemaId()) {
+      return this;
+    }
+    return new IcebergTableSource(tables, schemaName, database, table, false, old, version);
+  }
+
   @Override
   public SourceStatistics statistics() {
+    if (pinned != null) {
+      // Statistics are of the current snapshot's columns; an old schema's may differ.
+      return SourceStatistics.UNKNOWN;
+    }
     Snapshot current = table.currentSnapshot();
     OptionalDouble rows = current == null ? OptionalDouble.of(0)
         : records(current);
@@ -166,7 +203,8 @@ final class IcebergTableSource implements TableSource {
         () -> new StorageException("42P01", "Cannot read Iceberg table '"
             + name() + "': it no longer exists"));
     IcebergScan scan = new IcebergScan(tables.catalog().store(), current,
-        snapshot(current, spec.version()), schema, spec, name());
+        snapshot(current, pinned != null && spec.version().equals(TableVersion.LATEST)
+            ? pinned : spec.version()), schema, spec, name());
     tables.log().record(context.queryId(), context.user(), name(), kind(),
         current.spec().isPartitioned(), scan);
     return scan;

@@ -90,7 +90,7 @@ public final class BasaltRootSchema extends AbstractSchema {
       return null;
     }
     if (!services.storage().schemaExists(name)) {
-      return services.external().schema(name);
+      return VersionPins.wrap(services.external().schema(name));
     }
     return new NativeSchema(services, name);
   }

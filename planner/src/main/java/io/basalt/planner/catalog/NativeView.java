@@ -6,20 +6,20 @@ import io.basalt.planner.sql.SqlSettings;
 import io.basalt.storage.StorageException;
 import io.basalt.storage.ViewDefinition;
 import java.util.List;
+import org.apache.calcite.config.CalciteConnectionConfigImpl;
 import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.Schema;
-import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.TranslatableTable;
 import org.apache.calcite.schema.impl.AbstractTable;
 import org.apache.calcite.sql.SqlNode;
-import org.apache.calcite.tools.FrameworkConfig;
-import org.apache.calcite.tools.Frameworks;
-import org.apache.calcite.tools.Planner;
+import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.validate.SqlValidator;
 
 /**
  * A view: its stored SELECT is validated again whenever its row type is needed (so a view sees
@@ -36,19 +36,18 @@ final class NativeView extends AbstractTable implements TranslatableTable {
 
   @Override
   public RelDataType getRowType(RelDataTypeFactory typeFactory) {
-    SchemaPlus root =
-        CalciteSchema.createRootSchema(false, false, "", new BasaltRootSchema(services)).plus();
-    SchemaPlus schema = root.getSubSchema(view.schema());
-    FrameworkConfig config = Frameworks.newConfigBuilder()
-        .parserConfig(SqlSettings.parserConfig())
-        .defaultSchema(schema == null ? root : schema)
-        .typeSystem(BasaltTypeSystem.INSTANCE)
-        .operatorTable(SqlSettings.operatorTable())
-        .build();
-    Planner planner = Frameworks.getPlanner(config);
+    // Basalt's own validator, as queries have: it pins tables read at an old version to that
+    // version's columns, which a view's query must see too.
+    CalciteSchema root = CalciteSchema.createRootSchema(false, false, "",
+        new BasaltRootSchema(services));
+    List<String> path = root.getSubSchema(view.schema(), false) == null ? List.of()
+        : List.of(view.schema());
     try {
-      SqlNode parsed = planner.parse(view.sql());
-      RelDataType type = planner.validateAndGetType(parsed).right;
+      SqlNode parsed = SqlParser.create(view.sql(), SqlSettings.parserConfig()).parseQuery();
+      CalciteCatalogReader catalogReader = new CalciteCatalogReader(root, path, typeFactory,
+          new CalciteConnectionConfigImpl(SqlSettings.connectionProperties(view.schema())));
+      SqlValidator validator = SqlSettings.newValidator(catalogReader, typeFactory, c -> c);
+      RelDataType type = validator.getValidatedNodeType(validator.validate(parsed));
       RelDataType renamed = view.columnNames().isEmpty() ? type
           : typeFactory.createStructType(
               type.getFieldList().stream().map(f -> f.getType()).toList(), view.columnNames());
@@ -56,8 +55,6 @@ final class NativeView extends AbstractTable implements TranslatableTable {
     } catch (Exception e) {
       throw new StorageException("42P01", "Cannot use view \"" + view.schema() + "."
           + view.name() + "\": " + e.getMessage(), e);
-    } finally {
-      planner.close();
     }
   }
 

@@ -1,5 +1,6 @@
 package io.basalt.planner.source;
 
+import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.TemporalTable;
 
 /**
@@ -9,6 +10,17 @@ import org.apache.calcite.schema.TemporalTable;
  * which Calcite asks a temporal table for, do not exist here.
  */
 public interface VersionedSourceTable extends SourceTable, TemporalTable {
+  /**
+   * The table as it was at {@code version}: its columns are those of the schema that version
+   * was written with, and its scans read that version. This table itself when the columns are
+   * the same, or when the version does not exist (the scan then reports it). The planner asks
+   * for it when a query names a literal version; an expression evaluated per execution reads
+   * with the current columns.
+   */
+  default Table atVersion(TableVersion version) {
+    return this;
+  }
+
   /** No system-period column: versions are the source's snapshots, not row periods. */
   @Override
   default String getSysStartFieldName() {

@@ -21,12 +21,23 @@ import org.apache.calcite.sql.validate.SqlValidatorTable;
  * or FOR TIMESTAMP AS OF. Calcite's own check would reject the others too, but its message
  * names neither the schema nor the clause and speaks of SQL:2011 temporal tables; and it lets a
  * WITH query through, to be rejected later without a position. Its configuration offers no hook
- * for this, hence the subclass; nothing else is overridden.
+ * for this, hence the subclass; it also pins tables read at an old version to that version's
+ * columns before validating.
  */
 final class BasaltSqlValidator extends SqlValidatorImpl {
   BasaltSqlValidator(SqlOperatorTable operators, SqlValidatorCatalogReader catalogReader,
       RelDataTypeFactory typeFactory, Config config) {
     super(operators, catalogReader, typeFactory, config);
+  }
+
+  /**
+   * Validates {@code topNode} after renaming the tables it reads at an old version whose
+   * columns were different then ({@link VersionPinning}).
+   */
+  @Override
+  public SqlNode validate(SqlNode topNode) {
+    VersionPinning.pin(topNode, getCatalogReader());
+    return super.validate(topNode);
   }
 
   @Override

@@ -1,11 +1,16 @@
 package io.basalt.planner.sql;
 
+import io.basalt.planner.catalog.VersionPins;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlSnapshot;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.util.Util;
 
 /**
  * A table read at a version, {@code t FOR VERSION AS OF 123} or {@code t FOR TIMESTAMP AS OF
@@ -33,6 +38,22 @@ public final class SqlTimeTravel extends SqlSnapshot {
         && call.getOperator() instanceof TimeTravelOperator operator ? operator : null;
   }
 
+  /**
+   * The table's own name where the validator pinned it to the version's columns ({@link
+   * VersionPinning}): the text must read the same when a view's query is parsed again.
+   */
+  private static SqlNode unpinned(SqlNode table) {
+    if (table instanceof SqlIdentifier identifier) {
+      String base = VersionPins.baseName(Util.last(identifier.names));
+      if (base != null) {
+        List<String> names = new ArrayList<>(identifier.names);
+        names.set(names.size() - 1, base);
+        return new SqlIdentifier(names, identifier.getParserPosition());
+      }
+    }
+    return table;
+  }
+
   @Override
   public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
     TimeTravelOperator operator = operator(this);
@@ -48,7 +69,7 @@ public final class SqlTimeTravel extends SqlSnapshot {
       alias = ((SqlCall) table).operand(1);
       table = ((SqlCall) table).operand(0);
     }
-    table.unparse(writer, 0, 0);
+    unpinned(table).unparse(writer, 0, 0);
     writer.keyword(operator.clause());
     ((SqlCall) getPeriod()).operand(0).unparse(writer, 0, 0);
     if (alias != null) {
