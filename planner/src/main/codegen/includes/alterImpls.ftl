@@ -34,6 +34,11 @@ SqlNode BasaltAlterTable() :
     |
         action = BasaltAlterTableExecute()
     |
+        action = BasaltAlterTableCreateRef()
+    |
+        // "tag" may name a column: DROP tag drops it, DROP TAG name drops a tag.
+        LOOKAHEAD(3) action = BasaltAlterTableDropRef()
+    |
         // "if" may name a column: ADD if INT adds it, ADD IF NOT EXISTS PARTITION does not.
         LOOKAHEAD(3) externalAction = BasaltAlterTableAddPartitions(table) {
             return new SqlAlterExternalTable(s.end(this), table, externalAction);
@@ -71,6 +76,47 @@ SqlAlterBasaltTable.Action BasaltAlterTableExecute() :
         return new SqlAlterBasaltTable.Execute(
             procedure.getSimple().toLowerCase(Locale.ROOT), arguments);
     }
+}
+
+/**
+ * Parses Spark's CREATE [OR REPLACE] TAG | BRANCH [IF NOT EXISTS] name [AS OF VERSION id]
+ * [RETAIN n DAYS] for Iceberg tables.
+ */
+SqlAlterBasaltTable.Action BasaltAlterTableCreateRef() :
+{
+    boolean replace = false;
+    final boolean branch;
+    boolean ifNotExists = false;
+    final SqlIdentifier name;
+    SqlNode snapshot = null;
+    SqlNode days = null;
+}
+{
+    <CREATE> [ <OR> <REPLACE> { replace = true; } ]
+    ( <TAG> { branch = false; } | <BRANCH> { branch = true; } )
+    [ <IF> <NOT> <EXISTS> { ifNotExists = true; } ]
+    name = SimpleIdentifier()
+    [ <AS> <OF> <VERSION> snapshot = UnsignedNumericLiteral() ]
+    [ <RETAIN> days = UnsignedNumericLiteral() <DAYS> ]
+    {
+        return new SqlAlterBasaltTable.CreateRef(branch, name.getSimple(), replace, ifNotExists,
+            snapshot == null ? null : ((SqlLiteral) snapshot).longValue(true),
+            days == null ? null : ((SqlLiteral) days).longValue(true));
+    }
+}
+
+/** Parses DROP TAG | BRANCH [IF EXISTS] name. */
+SqlAlterBasaltTable.Action BasaltAlterTableDropRef() :
+{
+    final boolean branch;
+    boolean ifExists = false;
+    final SqlIdentifier name;
+}
+{
+    <DROP> ( <TAG> { branch = false; } | <BRANCH> { branch = true; } )
+    [ <IF> <EXISTS> { ifExists = true; } ]
+    name = SimpleIdentifier()
+    { return new SqlAlterBasaltTable.DropRef(branch, name.getSimple(), ifExists); }
 }
 
 /** Parses ADD PARTITION FIELD transform or DROP PARTITION FIELD transform. */

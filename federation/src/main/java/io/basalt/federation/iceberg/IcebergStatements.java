@@ -47,6 +47,7 @@ public final class IcebergStatements {
   private final IcebergDml dml;
   private final IcebergEvolution evolution;
   private final IcebergMaintenance maintenance;
+  private final IcebergRefs refs;
 
   public IcebergStatements(DataCatalog dataCatalog, IcebergCatalog catalog) {
     this.dataCatalog = dataCatalog;
@@ -55,6 +56,7 @@ public final class IcebergStatements {
     this.dml = new IcebergDml(ddl);
     this.evolution = new IcebergEvolution(catalog, ddl);
     this.maintenance = new IcebergMaintenance(ddl);
+    this.refs = new IcebergRefs(ddl);
   }
 
   public Optional<ExternalStatement> statement(SqlNode node, StatementEnvironment env) {
@@ -95,6 +97,10 @@ public final class IcebergStatements {
         if (alter.action instanceof SqlAlterBasaltTable.Execute execute) {
           maintenance.execute(t.name(), t.database(), execute.procedure(),
               execute.arguments());
+        } else if (alter.action instanceof SqlAlterBasaltTable.CreateRef create) {
+          refs.create(t.name(), t.database(), create);
+        } else if (alter.action instanceof SqlAlterBasaltTable.DropRef drop) {
+          refs.drop(t.name(), t.database(), drop);
         } else {
           evolution.alter(t.name(), t.database(), alter.action, e);
         }

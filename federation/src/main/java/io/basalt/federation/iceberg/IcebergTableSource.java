@@ -169,9 +169,9 @@ final class IcebergTableSource implements TableSource {
   }
 
   /**
-   * The snapshot a scan of {@code version} reads: the current one, the one with an id, or the
-   * one current at an instant; an id that is not the table's, or an instant before its first
-   * snapshot, is an error naming the table (SQLSTATE 22023).
+   * The snapshot a scan of {@code version} reads: the current one, the one with an id, the one
+   * a tag or branch points at, or the one current at an instant; an id or name that is not the
+   * table's, or an instant before its first snapshot, is an error naming the table (22023).
    */
   private Snapshot snapshot(Table current, TableVersion version) {
     if (version instanceof TableVersion.SnapshotId id) {
@@ -179,6 +179,13 @@ final class IcebergTableSource implements TableSource {
       if (snapshot == null) {
         throw new StorageException("22023", "Cannot read Iceberg table '" + name()
             + "' at version " + id.id() + ": the table has no snapshot with that id");
+      }
+      return snapshot;
+    } else if (version instanceof TableVersion.Ref ref) {
+      Snapshot snapshot = current.snapshot(ref.name());
+      if (snapshot == null) {
+        throw new StorageException("22023", "Cannot read Iceberg table '" + name()
+            + "' at version '" + ref.name() + "': the table has no tag or branch of that name");
       }
       return snapshot;
     } else if (version instanceof TableVersion.AsOfTime time) {

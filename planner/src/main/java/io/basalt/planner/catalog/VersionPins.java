@@ -2,6 +2,8 @@ package io.basalt.planner.catalog;
 
 import io.basalt.planner.source.TableVersion;
 import io.basalt.planner.source.VersionedSourceTable;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.Set;
 import org.apache.calcite.schema.Schema;
 import org.apache.calcite.schema.Table;
@@ -12,8 +14,9 @@ import org.apache.calcite.schema.lookup.Named;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * Names for a versioned table pinned to one version, {@code orders@v123} (snapshot 123) and
- * {@code orders@t1767225600000} (the version current at that instant, in epoch milliseconds),
+ * Names for a versioned table pinned to one version, {@code orders@v123} (snapshot 123),
+ * {@code orders@t1767225600000} (the version current at that instant, in epoch milliseconds)
+ * and {@code orders@r7633} (the tag or branch "v3", its name's UTF-8 bytes in hex),
  * and the schema wrapper that resolves them to {@link VersionedSourceTable#atVersion}.
  *
  * <p>Why names: a query that reads an old snapshot must see the columns that snapshot was
@@ -33,6 +36,10 @@ public final class VersionPins {
       return table + MARK + "v" + id.id();
     } else if (version instanceof TableVersion.AsOfTime time) {
       return table + MARK + "t" + time.epochMillis();
+    } else if (version instanceof TableVersion.Ref ref) {
+      // In hex, so that the name's own characters (an @, say) cannot confuse the parse.
+      return table + MARK + "r" + HexFormat.of().formatHex(
+          ref.name().getBytes(StandardCharsets.UTF_8));
     }
     throw new IllegalArgumentException("Only a snapshot id or an instant pins a table: "
         + version.describe());
@@ -51,6 +58,13 @@ public final class VersionPins {
     }
     char kind = name.charAt(mark + 1);
     String digits = name.substring(mark + 2);
+    if (kind == 'r') {
+      if (!digits.matches("([0-9a-f]{2})+")) {
+        return null;
+      }
+      return TableVersion.ofRef(new String(HexFormat.of().parseHex(digits),
+          StandardCharsets.UTF_8));
+    }
     if (!digits.matches("-?[0-9]{1,19}")) {
       return null;
     }

@@ -65,6 +65,10 @@ final class AlterTable {
       } else if (action instanceof SqlAlterBasaltTable.Execute execute) {
         throw new StorageException("0A000", "Cannot alter table \"" + name + "\": procedure "
             + execute.procedure() + " is for Iceberg tables");
+      } else if (action instanceof SqlAlterBasaltTable.CreateRef
+          || action instanceof SqlAlterBasaltTable.DropRef) {
+        throw new StorageException("0A000", "Cannot alter table \"" + name + "\": tags and "
+            + "branches are for Iceberg tables");
       } else if (action instanceof SqlAlterBasaltTable.ChangePartitioning) {
         throw new StorageException("0A000", "Cannot alter table \"" + name + "\": partition "
             + "fields are for Iceberg tables; native tables are distributed and sorted instead");

@@ -20,6 +20,7 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexSimplify;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -76,10 +77,11 @@ final class ScanVersion {
         throw new StorageException("22004", "Cannot read a table " + clause
             + ": the version is NULL");
       }
-      TableVersion version = operator.takesSnapshotId()
-          ? TableVersion.ofSnapshot(requireNonNull(literal.getValueAs(BigDecimal.class))
-              .longValueExact())
-          : instantOf(literal);
+      TableVersion version = !operator.takesSnapshotId() ? instantOf(literal)
+          : SqlTypeUtil.isCharacter(literal.getType())
+              ? TableVersion.ofRef(requireNonNull(literal.getValueAs(String.class)))
+              : TableVersion.ofSnapshot(requireNonNull(literal.getValueAs(BigDecimal.class))
+                  .longValueExact());
       if (version != null) {
         return new ScanVersion(version, null, null, null);
       }

@@ -3,10 +3,12 @@ package io.basalt.planner.source;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Objects;
 
 /**
  * The version of a table that a scan reads: {@link #LATEST} (what every query reads unless it
- * names another), an Iceberg snapshot by id ({@code FOR VERSION AS OF 123}), or the version that
+ * names another), an Iceberg snapshot by id ({@code FOR VERSION AS OF 123}) or by the name of a
+ * tag or branch ({@code FOR VERSION AS OF 'q3-close'}), or the version that
  * was current at an instant ({@code FOR TIMESTAMP AS OF '2026-01-01 00:00:00'}). Only a source
  * whose {@link TableSource#supportsVersions} is true is ever asked for anything but LATEST.
  *
@@ -21,6 +23,11 @@ public sealed interface TableVersion {
   /** The snapshot with this id. */
   static TableVersion ofSnapshot(long id) {
     return new SnapshotId(id);
+  }
+
+  /** The snapshot a named reference points at: an Iceberg tag or branch. */
+  static TableVersion ofRef(String name) {
+    return new Ref(name);
   }
 
   /** The version current at {@code epochMillis}, milliseconds since 1970-01-01 00:00:00 UTC. */
@@ -44,6 +51,18 @@ public sealed interface TableVersion {
     @Override
     public String describe() {
       return "snapshot " + id;
+    }
+  }
+
+  /** A snapshot named by a tag or branch ({@code FOR VERSION AS OF 'q3-close'}). */
+  record Ref(String name) implements TableVersion {
+    public Ref {
+      Objects.requireNonNull(name, "name is null");
+    }
+
+    @Override
+    public String describe() {
+      return "ref '" + name.replace("'", "''") + "'";
     }
   }
 

@@ -242,6 +242,67 @@ public final class SqlAlterBasaltTable extends SqlDdl {
     }
   }
 
+  /**
+   * Spark's {@code CREATE [OR REPLACE] TAG | BRANCH [IF NOT EXISTS] name [AS OF VERSION id]
+   * [RETAIN n DAYS]} on an Iceberg table.
+   *
+   * @param branch a branch, else a tag
+   * @param name the reference's name
+   * @param replace whether an existing reference of that name is moved (OR REPLACE)
+   * @param ifNotExists whether an existing one is left as it is, without an error
+   * @param snapshotId the snapshot it points at; null for the current one
+   * @param retainDays how long a tag is kept (a branch's snapshots); null for the table's default
+   */
+  public record CreateRef(boolean branch, String name, boolean replace, boolean ifNotExists,
+      @Nullable Long snapshotId, @Nullable Long retainDays) implements Action {
+    public CreateRef {
+      requireNonNull(name, "name is null");
+    }
+
+    @Override public void unparse(SqlWriter writer) {
+      writer.keyword("CREATE");
+      if (replace) {
+        writer.keyword("OR REPLACE");
+      }
+      writer.keyword(branch ? "BRANCH" : "TAG");
+      if (ifNotExists) {
+        writer.keyword("IF NOT EXISTS");
+      }
+      writer.identifier(name, true);
+      if (snapshotId != null) {
+        writer.keyword("AS OF VERSION");
+        writer.literal(Long.toString(snapshotId));
+      }
+      if (retainDays != null) {
+        writer.keyword("RETAIN");
+        writer.literal(Long.toString(retainDays));
+        writer.keyword("DAYS");
+      }
+    }
+  }
+
+  /**
+   * {@code DROP TAG | BRANCH [IF EXISTS] name} on an Iceberg table.
+   *
+   * @param branch a branch, else a tag
+   * @param name the reference's name
+   * @param ifExists whether a missing reference is no error
+   */
+  public record DropRef(boolean branch, String name, boolean ifExists) implements Action {
+    public DropRef {
+      requireNonNull(name, "name is null");
+    }
+
+    @Override public void unparse(SqlWriter writer) {
+      writer.keyword("DROP");
+      writer.keyword(branch ? "BRANCH" : "TAG");
+      if (ifExists) {
+        writer.keyword("IF EXISTS");
+      }
+      writer.identifier(name, true);
+    }
+  }
+
   /** The table to change. */
   public final SqlIdentifier table;
   /** The change. */

@@ -6,6 +6,7 @@ import org.apache.calcite.avatica.util.DateTimeUtils;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCallBinding;
+import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
@@ -109,9 +110,13 @@ public final class TimeTravelOperator extends SqlFunction {
       }
       return;
     }
+    if (operand instanceof SqlCharStringLiteral) {
+      return; // The name of a tag or branch.
+    }
     RelDataType type = binding.getOperandType(0);
     if (!SqlTypeUtil.isIntType(type)) {
-      throw error("42804", operand, "a snapshot id is an integer, not " + typeName(type));
+      throw error("42804", operand, "a snapshot id is an integer (or a tag or branch a "
+          + "string literal), not " + typeName(type));
     }
     throw error("22023", operand, "a snapshot id is an integer literal");
   }

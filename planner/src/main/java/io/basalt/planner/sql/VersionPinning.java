@@ -104,6 +104,9 @@ final class VersionPinning extends SqlBasicVisitor<Void> {
       }
     }
     if (operator.takesSnapshotId()) {
+      if (operand instanceof SqlCharStringLiteral name) {
+        return TableVersion.ofRef(name.toValue());
+      }
       if (!(operand instanceof SqlNumericLiteral number) || !number.isInteger()) {
         return null; // Validation refuses what is no snapshot id.
       }

@@ -15,6 +15,10 @@ class TestVersionPins {
     assertThat(VersionPins.parse(byInstant)).isEqualTo(TableVersion.asOf(1_767_225_600_000L));
     assertThat(VersionPins.baseName(byInstant)).isEqualTo("orders");
     assertThat(VersionPins.baseName("a@b@v7")).isEqualTo("a@b");
+    String byRef = VersionPins.name("orders", TableVersion.ofRef("q3@close"));
+    assertThat(byRef).isEqualTo("orders@r713340636c6f7365");
+    assertThat(VersionPins.parse(byRef)).isEqualTo(TableVersion.ofRef("q3@close"));
+    assertThat(VersionPins.baseName(byRef)).isEqualTo("orders");
   }
 
   @Test
@@ -23,6 +27,8 @@ class TestVersionPins {
     assertThat(VersionPins.parse("orders@")).isNull();
     assertThat(VersionPins.parse("orders@v")).isNull();
     assertThat(VersionPins.parse("orders@x12")).isNull();
+    assertThat(VersionPins.parse("orders@r7")).isNull();
+    assertThat(VersionPins.parse("orders@rzz")).isNull();
     assertThat(VersionPins.parse("orders@v12a")).isNull();
     assertThat(VersionPins.parse("@v12")).isNull();
     assertThat(VersionPins.parse("orders@v99999999999999999999")).isNull();

@@ -131,6 +131,8 @@ class TestTimeTravel {
     assertThat(explain("SELECT label FROM ice.t "
         + "FOR TIMESTAMP AS OF TIMESTAMP '2026-01-01 00:00:00'"))
         .contains("version=[as of 2026-01-01 00:00:00]");
+    assertThat(explain("SELECT label FROM ice.t FOR VERSION AS OF 'q1'"))
+        .contains("version=[ref 'q1']");
     assertThat(explain("SELECT label FROM ice.t")).doesNotContain("version=");
     engine("off");
     assertThat(explain("SELECT label FROM ice.t FOR VERSION AS OF 2"))
@@ -208,15 +210,18 @@ class TestTimeTravel {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-      "SELECT * FROM ice.t FOR VERSION AS OF 'x' | 42804 | Cannot read a table FOR VERSION AS OF"
-          + " 'x': a snapshot id is an integer, not CHAR (line 1, column 39)",
+      "SELECT * FROM ice.t FOR VERSION AS OF CAST('x' AS VARCHAR(3)) | 42804 | Cannot read a"
+          + " table FOR VERSION AS OF CAST('x' AS VARCHAR(3)): a snapshot id is an integer (or a"
+          + " tag or branch a string"
+          + " literal), not VARCHAR (line 1, column 39)",
       "SELECT * FROM ice.t FOR VERSION AS OF TIMESTAMP '2026-01-01 00:00:00' | 42804 | Cannot"
           + " read a table FOR VERSION AS OF TIMESTAMP '2026-01-01 00:00:00': a snapshot id is"
-          + " an integer, not TIMESTAMP (line 1, column 39)",
+          + " an integer (or a tag or branch a string literal), not TIMESTAMP (line 1, column 39)",
       "SELECT * FROM ice.t FOR VERSION AS OF 1 + 1 | 22023 | Cannot read a table FOR VERSION"
           + " AS OF 1 + 1: a snapshot id is an integer literal (line 1, column 39)",
       "SELECT * FROM ice.t FOR VERSION AS OF 1.5 | 42804 | Cannot read a table FOR VERSION"
-          + " AS OF 1.5: a snapshot id is an integer, not DECIMAL (line 1, column 39)",
+          + " AS OF 1.5: a snapshot id is an integer (or a tag or branch a string literal), not"
+          + " DECIMAL (line 1, column 39)",
       "SELECT * FROM ice.t FOR TIMESTAMP AS OF 42 | 42804 | Cannot read a table FOR TIMESTAMP"
           + " AS OF 42: an instant is a timestamp, not INTEGER (line 1, column 41)",
       "SELECT * FROM ice.t FOR TIMESTAMP AS OF 'soon' | 22007 | Cannot read a table FOR"
