@@ -11,7 +11,6 @@ import io.basalt.storage.StorageEngine;
 import io.basalt.storage.StorageException;
 import io.basalt.storage.TableDefinition;
 import io.basalt.storage.TableWriter;
-import io.basalt.storage.WriteMode;
 import io.basalt.storage.objectstore.ObjectStore;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -44,9 +43,11 @@ final class CopyRun {
 
   private final StorageEngine engine;
   private final ObjectStore sources;
+  private final LoadTarget target;
   private final TableDefinition table;
   private final CopyOptions options;
-  private final String target;
+  /** The table's quoted name, as error messages give it. */
+  private final String targetName;
   private final long queryId;
   private final BooleanSupplier canceled;
   private final CopyProgressListener listener;
@@ -64,7 +65,7 @@ final class CopyRun {
   CopyRun(
       StorageEngine engine,
       ObjectStore sources,
-      TableDefinition table,
+      LoadTarget target,
       List<String> columns,
       CopyOptions options,
       int sliceCount,
@@ -73,16 +74,18 @@ final class CopyRun {
       CopyProgressListener listener) {
     this.engine = engine;
     this.sources = sources;
-    this.table = table;
+    this.target = target;
+    this.table = target.table();
     this.options = options;
-    this.target = IngestService.quotedName(table.schema(), table.name());
+    this.targetName = IngestService.quotedName(table.schema(), table.name());
     this.queryId = queryId;
     this.canceled = canceled;
     this.listener = listener;
-    this.targetColumns = TargetColumns.resolve(table, columns, target);
+    this.targetColumns = TargetColumns.resolve(table, columns, targetName);
     this.converters = new FieldConverter[targetColumns.length];
     for (int i = 0; i < targetColumns.length; i++) {
-      converters[i] = new FieldConverter(table.columns().get(targetColumns[i]), options, target);
+      converters[i] = new FieldConverter(table.columns().get(targetColumns[i]), options,
+          targetName);
     }
     this.slices = SliceMap.of(table, sliceCount);
     this.unlistedColumns = TargetColumns.unlisted(table.columns().size(), targetColumns);
@@ -101,7 +104,7 @@ final class CopyRun {
     RowHandoff handoff = new RowHandoff(types);
     Thread parser = new Thread(() -> parseAll(files, names, handoff), "copy-parser-" + queryId);
     parser.setDaemon(true);
-    try (TableWriter writer = engine.newWriter(table.schema(), table.name(), WriteMode.APPEND)) {
+    try (TableWriter writer = target.newWriter()) {
       parser.start();
       boolean drained = false;
       try {
@@ -184,12 +187,12 @@ final class CopyRun {
     } catch (JsonProcessingException e) {
       long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
       throw new StorageException("22P04",
-          "Cannot load into " + target + ": line " + line + " of " + file.name()
+          "Cannot load into " + targetName + ": line " + line + " of " + file.name()
               + ": invalid JSON: " + e.getOriginalMessage(), e);
     } catch (IOException e) {
       throw new StorageException("58030",
-          "Cannot COPY into " + target + ": cannot read '" + file.name() + "': " + e.getMessage(),
-          e);
+          "Cannot COPY into " + targetName + ": cannot read '" + file.name() + "': "
+              + e.getMessage(), e);
     }
     listener.progress(file.name(), rowsLoaded);
     return true;
@@ -266,7 +269,7 @@ final class CopyRun {
     if (errors.size() <= options.maxError()) {
       return true;
     }
-    StringBuilder message = new StringBuilder("Cannot load into ").append(target)
+    StringBuilder message = new StringBuilder("Cannot load into ").append(targetName)
         .append(": line ").append(reader.lineNumber()).append(" of ").append(file.name());
     if (column != null) {
       message.append(", column \"").append(column.name()).append('"');
@@ -289,7 +292,7 @@ final class CopyRun {
 
   private StorageException canceledException() {
     return new StorageException("57014",
-        "Cannot COPY into " + target + ": canceling statement due to user request");
+        "Cannot COPY into " + targetName + ": canceling statement due to user request");
   }
 
   private RecordSource open(SourceFile file) throws IOException {
@@ -330,7 +333,7 @@ final class CopyRun {
         compression = CopyOptions.Compression.ZSTD;
       } else if (name.endsWith(".bz2") || name.endsWith(".lzo")) {
         throw new StorageException("0A000",
-            "Cannot COPY into " + target + ": '" + file.name()
+            "Cannot COPY into " + targetName + ": '" + file.name()
                 + "' is compressed in a format that is not supported yet");
       } else {
         compression = CopyOptions.Compression.NONE;

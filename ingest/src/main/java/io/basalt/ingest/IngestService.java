@@ -11,10 +11,11 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
- * Runs Redshift's COPY against the store: lists and reads the source ({@code s3://bucket/...},
- * {@code file://...} or a local path) through an {@link ObjectStore}, loads TEXT, CSV, JSON or
- * Parquet files in one all-or-nothing commit and logs rejected rows to
- * {@link LoadErrors STL_LOAD_ERRORS}. Parquet columns are matched to the table's by name,
+ * Runs Redshift's COPY: lists and reads the source ({@code s3://bucket/...}, {@code file://...}
+ * or a local path) through an {@link ObjectStore}, loads TEXT, CSV, JSON or Parquet files in one
+ * all-or-nothing commit, into a native table of the store or through a {@link LoadTarget}'s
+ * writer into a table kept elsewhere, and logs rejected rows to {@link LoadErrors
+ * STL_LOAD_ERRORS}. Parquet columns are matched to the table's by name,
  * ignoring case, as Spectrum does, where Redshift's COPY matches them by position.
  */
 public final class IngestService {
@@ -57,15 +58,30 @@ public final class IngestService {
     TableDefinition table = engine.table(command.schema(), command.table())
         .orElseThrow(() -> new StorageException("42P01",
             "Cannot COPY into " + target + ": table does not exist"));
-    CopyOptions options = CopyOptions.parse(command.options(), target);
+    return copy(command, LoadTarget.nativeTable(engine, table), queryId, canceled, listener);
+  }
+
+  /**
+   * Runs the COPY into {@code target} instead of the native table that {@code command} names
+   * (which is not looked up): the same sources, formats, options and MAXERROR, the rows going
+   * to one writer of the target that is committed only when the whole load succeeds and closed
+   * without commit otherwise. Rejected rows still go to STL_LOAD_ERRORS, with the target
+   * table's id.
+   */
+  public CopyResult copy(
+      CopyCommand command, LoadTarget target, long queryId, BooleanSupplier canceled,
+      CopyProgressListener listener) {
+    TableDefinition table = target.table();
+    String name = quotedName(table.schema(), table.name());
+    CopyOptions options = CopyOptions.parse(command.options(), name);
     if (options.format() == CopyOptions.DataFormat.PARQUET) {
-      ParquetLoad load = new ParquetLoad(engine, objectStore, table, command.columns(), options,
+      ParquetLoad load = new ParquetLoad(engine, objectStore, target, command.columns(), options,
           slices, queryId, canceled, listener);
-      return load.run(files(command, options, target));
+      return load.run(files(command, options, name));
     }
-    CopyRun run = new CopyRun(engine, objectStore, table, command.columns(), options, slices,
+    CopyRun run = new CopyRun(engine, objectStore, target, command.columns(), options, slices,
         queryId, canceled, listener);
-    return run.run(files(command, options, target));
+    return run.run(files(command, options, name));
   }
 
   private List<SourceFile> files(CopyCommand command, CopyOptions options, String target) {

@@ -12,7 +12,6 @@ import io.basalt.storage.StorageException;
 import io.basalt.storage.TableDefinition;
 import io.basalt.storage.TableWriter;
 import io.basalt.storage.TypeName;
-import io.basalt.storage.WriteMode;
 import io.basalt.storage.format.ArrayColumnVector;
 import io.basalt.storage.format.ArrayRowBatch;
 import io.basalt.storage.format.FileBatchReader;
@@ -48,9 +47,11 @@ final class ParquetLoad {
 
   private final StorageEngine engine;
   private final ObjectStore store;
+  private final LoadTarget target;
   private final TableDefinition table;
   private final CopyOptions options;
-  private final String target;
+  /** The table's quoted name, as error messages give it. */
+  private final String targetName;
   private final long queryId;
   private final BooleanSupplier canceled;
   private final CopyProgressListener listener;
@@ -65,7 +66,7 @@ final class ParquetLoad {
   ParquetLoad(
       StorageEngine engine,
       ObjectStore store,
-      TableDefinition table,
+      LoadTarget target,
       List<String> columns,
       CopyOptions options,
       int sliceCount,
@@ -74,13 +75,14 @@ final class ParquetLoad {
       CopyProgressListener listener) {
     this.engine = engine;
     this.store = store;
-    this.table = table;
+    this.target = target;
+    this.table = target.table();
     this.options = options;
-    this.target = IngestService.quotedName(table.schema(), table.name());
+    this.targetName = IngestService.quotedName(table.schema(), table.name());
     this.queryId = queryId;
     this.canceled = canceled;
     this.listener = listener;
-    this.targetColumns = TargetColumns.resolve(table, columns, target);
+    this.targetColumns = TargetColumns.resolve(table, columns, targetName);
     this.unlistedColumns = TargetColumns.unlisted(table.columns().size(), targetColumns);
     this.slices = SliceMap.of(table, sliceCount);
   }
@@ -92,7 +94,7 @@ final class ParquetLoad {
     FileReadRequest request = new FileReadRequest(table.columns(), targetColumns, List.of(),
         FormatOptions.parquet(), canceled, counters, FileReadRequest.DEFAULT_BATCH_ROWS);
     List<String> names = new ArrayList<>(files.size());
-    try (TableWriter writer = engine.newWriter(table.schema(), table.name(), WriteMode.APPEND)) {
+    try (TableWriter writer = target.newWriter()) {
       for (SourceFile file : files) {
         names.add(file.name());
         load(file, request, footers, writer);
@@ -159,9 +161,9 @@ final class ParquetLoad {
     for (int column : targetColumns) {
       String name = table.columns().get(column).name();
       if (fields.stream().noneMatch(name::equalsIgnoreCase)) {
-        throw new StorageException("22P04", "Cannot COPY into " + target + ": '" + file.name()
-            + "' has no column \"" + name + "\" (Parquet columns are matched by name, ignoring"
-            + " case; FILLRECORD loads the missing ones as NULL)");
+        throw new StorageException("22P04", "Cannot COPY into " + targetName + ": '"
+            + file.name() + "' has no column \"" + name + "\" (Parquet columns are matched by"
+            + " name, ignoring case; FILLRECORD loads the missing ones as NULL)");
       }
     }
   }
@@ -263,7 +265,7 @@ final class ParquetLoad {
         value.length() <= LOGGED_TEXT_CHARS ? value : value.substring(0, LOGGED_TEXT_CHARS),
         errorCode,
         reason);
-    StorageException failure = new StorageException(sqlState, "Cannot load into " + target
+    StorageException failure = new StorageException(sqlState, "Cannot load into " + targetName
         + ": row " + rowNumber + " of " + file.name() + ", column \"" + column.name() + "\": "
         + reason + " \u2014 see STL_LOAD_ERRORS for details");
     return new Rejected(entry, failure);
@@ -283,7 +285,8 @@ final class ParquetLoad {
     } else if (reason.startsWith("Cannot ")) {
       reason = "c" + reason.substring(1);
     }
-    return new StorageException(e.sqlState(), "Cannot COPY into " + target + ": " + reason, e);
+    return new StorageException(e.sqlState(), "Cannot COPY into " + targetName + ": " + reason,
+        e);
   }
 
   private void checkCanceled() {
@@ -294,7 +297,7 @@ final class ParquetLoad {
 
   private StorageException canceledException() {
     return new StorageException("57014",
-        "Cannot COPY into " + target + ": canceling statement due to user request");
+        "Cannot COPY into " + targetName + ": canceling statement due to user request");
   }
 
   /** A rejected value: the COPY's failure and the row it logs. */

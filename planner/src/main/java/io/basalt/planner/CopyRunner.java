@@ -3,11 +3,17 @@ package io.basalt.planner;
 import java.util.function.BooleanSupplier;
 
 /**
- * Runs COPY for the planner. The planner parses and checks the statement; loading is the ingest
- * module's job, which the server plugs in here so that the planner does not depend on it.
+ * Runs COPY for the planner. The planner parses and checks the statement and picks the
+ * {@link CopyTarget} (a native table, or an external catalog's table); reading and converting
+ * the files is the ingest module's job, which the server plugs in here so that neither the
+ * planner nor the federation module depends on it.
  */
 @FunctionalInterface
 public interface CopyRunner {
-  /** Loads the rows and returns how many were loaded; all or nothing. */
-  long copy(CopyRequest request, long queryId, BooleanSupplier canceled);
+  /**
+   * Loads the files {@code request} names into {@code target} and returns how many rows were
+   * loaded; all or nothing. The request's schema and table name the target; the target's own
+   * definition is what is loaded.
+   */
+  long copy(CopyRequest request, CopyTarget target, long queryId, BooleanSupplier canceled);
 }

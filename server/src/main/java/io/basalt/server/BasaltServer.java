@@ -3,8 +3,10 @@ package io.basalt.server;
 import static java.util.Objects.requireNonNull;
 
 import io.basalt.ingest.CopyCommand;
+import io.basalt.ingest.CopyProgressListener;
 import io.basalt.ingest.IngestService;
 import io.basalt.ingest.LoadErrors;
+import io.basalt.ingest.LoadTarget;
 import io.basalt.planner.BasaltPlanner;
 import io.basalt.planner.rel.vector.EngineSettings;
 import io.basalt.federation.FederatedCatalogs;
@@ -77,9 +79,10 @@ public final class BasaltServer implements AutoCloseable {
       ObjectStore objects = objectStoreConfig.open();
       FederatedCatalogs external = FederatedCatalogs.open(directory.resolve("catalog"), objects);
       IngestService ingest = new IngestService(storage, objects, config.slices());
-      CopyRunner copy = (request, queryId, canceled) -> ingest.copy(
+      CopyRunner copy = (request, target, queryId, canceled) -> ingest.copy(
           new CopyCommand(request.schema(), request.table(), request.columns(), request.source(),
-              request.options()), queryId, canceled).rowsLoaded();
+              request.options()), new LoadTarget(target.table(), target::newWriter), queryId,
+          canceled, CopyProgressListener.NONE).rowsLoaded();
       long queryMemory = config.queryMemoryMb() > 0 ? config.queryMemoryMb() << 20
           : EngineSettings.defaultQueryMemoryLimit();
       BasaltPlanner planner = new BasaltPlanner(storage, copy, config.slices(), queryMemory,

@@ -14,6 +14,7 @@ import io.basalt.planner.catalog.StatementOutcome;
 import io.basalt.planner.sql.SqlAlterBasaltTable;
 import io.basalt.planner.sql.SqlAlterExternalTable;
 import io.basalt.planner.sql.SqlBasaltColumn;
+import io.basalt.planner.sql.SqlCopy;
 import io.basalt.planner.sql.SqlCreateBasaltTable;
 import io.basalt.planner.sql.SqlDropBasaltTable;
 import io.basalt.planner.sql.SqlOptimize;
@@ -37,8 +38,9 @@ import org.apache.iceberg.Table;
 /**
  * The statements on Iceberg tables: CREATE TABLE [AS] in an external schema with
  * {@code TBLPROPERTIES ('table_type' = 'ICEBERG')} (or {@code 'metadata_location'} to register
- * a table another engine wrote), INSERT INTO, DELETE, UPDATE, MERGE INTO and DROP TABLE
- * [PURGE]. Anything else is left to the lake and the planner.
+ * a table another engine wrote), INSERT INTO, COPY (the planner's loading, into one append
+ * snapshot), DELETE, UPDATE, MERGE INTO and DROP TABLE [PURGE]. Anything else is left to the
+ * lake and the planner.
  */
 public final class IcebergStatements {
   private final DataCatalog dataCatalog;
@@ -132,6 +134,10 @@ public final class IcebergStatements {
     } else if (node instanceof SqlMerge merge) {
       return target(merge.getTargetTable(), env, "merge into").flatMap(t -> counting(
           e -> dml.merge(t.name(), t.database(), merge, e)));
+    } else if (node instanceof SqlCopy copy) {
+      return target(copy.table, env, "copy into").flatMap(t -> counting(
+          e -> e.copy(copy, new IcebergCopyTarget(ddl.load(t.database(), t.name().name()),
+              t.name(), e.queryId()))));
     }
     return Optional.empty();
   }

@@ -34,8 +34,8 @@ import org.apache.iceberg.util.PropertyUtil;
 /**
  * Rows written into an Iceberg table as new Parquet data files, with Iceberg's own writers (so
  * the files carry field ids and the manifests column metrics), fanned out by the partition
- * spec. INSERT commits them as one append snapshot; DELETE, UPDATE and MERGE commit them with
- * their deletes. Files of a statement that fails are deleted; no snapshot refers to them.
+ * spec. INSERT and COPY commit them as one append snapshot; DELETE, UPDATE and MERGE commit
+ * them with their deletes. Files of a statement that fails are deleted; no snapshot refers to them.
  */
 final class IcebergWrites {
   private IcebergWrites() {}
@@ -151,9 +151,24 @@ final class IcebergWrites {
   static long append(Table table, PlannedQuery query, UnaryOperator<Object[]> convert,
       StatementEnvironment env, String name) {
     RowWriter writer = new RowWriter(table, env.queryId(), name);
-    List<DataFile> written;
     try {
       query.forEachRow(row -> writer.write(convert.apply(row)));
+    } catch (RuntimeException | Error e) {
+      writer.abort();
+      throw e;
+    }
+    return commitAppend(table, writer, env.queryId(), name);
+  }
+
+  /**
+   * Commits every file {@code writer} wrote as one append snapshot (none when it wrote no row)
+   * and returns the count of rows; INSERT's and COPY's commit. Appends do not conflict with
+   * other writers' commits: Iceberg retries them, and a commit it still cannot make is 40001.
+   * On any failure the files written are deleted and the table is left as it was.
+   */
+  static long commitAppend(Table table, RowWriter writer, long queryId, String name) {
+    List<DataFile> written;
+    try {
       written = writer.finish();
     } catch (RuntimeException | Error e) {
       writer.abort();
@@ -165,7 +180,7 @@ final class IcebergWrites {
     try {
       AppendFiles append = table.newAppend();
       written.forEach(append::appendFile);
-      append.set("basalt.query-id", Long.toString(env.queryId()));
+      append.set("basalt.query-id", Long.toString(queryId));
       append.commit();
     } catch (RuntimeException e) {
       deleteAll(table, written);

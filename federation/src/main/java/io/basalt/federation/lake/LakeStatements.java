@@ -10,6 +10,7 @@ import io.basalt.planner.catalog.StatementEnvironment.QualifiedName;
 import io.basalt.planner.catalog.StatementOutcome;
 import io.basalt.planner.sql.SqlAlterExternalTable;
 import io.basalt.planner.sql.SqlBasaltColumn;
+import io.basalt.planner.sql.SqlCopy;
 import io.basalt.planner.sql.SqlCrawl;
 import io.basalt.planner.sql.SqlCreateExternalSchema;
 import io.basalt.planner.sql.SqlCreateExternalTable;
@@ -37,7 +38,7 @@ import org.apache.calcite.sql.SqlNode;
 /**
  * Recognises the statements the lake owns and prepares them: its own (external schemas and
  * tables, partitions, MSCK REPAIR, CRAWL, UNLOAD) and ordinary ones aimed at an external table
- * or schema (DROP TABLE, DROP SCHEMA, INSERT).
+ * or schema (DROP TABLE, DROP SCHEMA, INSERT; COPY, which is refused).
  */
 public final class LakeStatements {
   /** CRAWL's progress goes to the server log, where an operator follows long crawls. */
@@ -104,6 +105,15 @@ public final class LakeStatements {
       }
       String query = env.sql(insert.getSource());
       return counting(e -> writes.insert(name, ddl.table(name), query, e));
+    } else if (node instanceof SqlCopy copy) {
+      QualifiedName name = env.qualify(copy.table);
+      if (!ddl.isExternalSchema(name.schema())) {
+        return Optional.empty();
+      }
+      ddl.table(name);
+      throw new StorageException("0A000", "Cannot COPY into external table '" + name
+          + "': COPY loads native and Iceberg tables; add files under the table's location, "
+          + "or INSERT INTO it from a query");
     } else if (node instanceof SqlUnload unload) {
       return counting(e -> writes.unload(unload, e));
     } else if (node instanceof SqlCrawl crawl) {

@@ -1,5 +1,7 @@
 package io.basalt.planner.catalog;
 
+import io.basalt.planner.CopyTarget;
+import io.basalt.planner.sql.SqlCopy;
 import io.basalt.storage.ColumnDefinition;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -8,8 +10,8 @@ import org.apache.calcite.sql.SqlIdentifier;
 
 /**
  * What the planner lends an {@link ExternalCatalog} executing a statement: name resolution in
- * the session's search path, a way to run a query and stream its rows, the statement's query id
- * and cancel flag.
+ * the session's search path, a way to run a query and stream its rows, COPY's file loading,
+ * the statement's query id and cancel flag.
  */
 public interface StatementEnvironment {
   /** A table or schema name as the session resolves it: schema and object, lower case. */
@@ -40,6 +42,14 @@ public interface StatementEnvironment {
 
   /** Plans {@code sql} (a query) in this session. */
   PlannedQuery plan(String sql);
+
+  /**
+   * Runs {@code copy} into {@code target}, a table the catalog keeps: the source is listed,
+   * read and converted as for a native table (every format and option, MAXERROR, rejected rows
+   * in STL_LOAD_ERRORS, cancel), and the target's writer is committed once, only when the whole
+   * load succeeds. The rows loaded.
+   */
+  long copy(SqlCopy copy, CopyTarget target);
 
   /** The id this statement has in system tables. */
   long queryId();

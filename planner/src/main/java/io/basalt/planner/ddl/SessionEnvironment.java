@@ -1,7 +1,11 @@
 package io.basalt.planner.ddl;
 
+import io.basalt.planner.CopyRequest;
+import io.basalt.planner.CopyRunner;
+import io.basalt.planner.CopyTarget;
 import io.basalt.planner.catalog.StatementEnvironment;
 import io.basalt.planner.catalog.TypeMapping;
+import io.basalt.planner.sql.SqlCopy;
 import io.basalt.storage.ColumnDefinition;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,19 +19,22 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * The session as an external catalog sees it while executing one statement: its search path,
- * its query planner, and (once the statement runs) the execution's cancel flag.
+ * its query planner, the COPY runner, and (once the statement runs) the execution's cancel
+ * flag.
  */
 final class SessionEnvironment implements StatementEnvironment {
   private final Names names;
   private final QueryRunner queries;
+  private final CopyRunner copies;
   private final @Nullable DataContext dataContext;
   private final long queryId;
   private final String user;
 
-  SessionEnvironment(Names names, QueryRunner queries, @Nullable DataContext dataContext,
-      long queryId, String user) {
+  SessionEnvironment(Names names, QueryRunner queries, CopyRunner copies,
+      @Nullable DataContext dataContext, long queryId, String user) {
     this.names = names;
     this.queries = queries;
+    this.copies = copies;
     this.dataContext = dataContext;
     this.queryId = queryId;
     this.user = user;
@@ -73,6 +80,14 @@ final class SessionEnvironment implements StatementEnvironment {
         return planned.forEachRow(dataContext, sink);
       }
     };
+  }
+
+  @Override
+  public long copy(SqlCopy copy, CopyTarget target) {
+    Names.Qualified name = names.qualify(copy.table);
+    CopyRequest request = new CopyRequest(name.schema(), name.name(), copy.columns,
+        copy.source, copy.options);
+    return copies.copy(request, target, queryId, canceled());
   }
 
   @Override

@@ -2,7 +2,7 @@ package io.basalt.planner.ddl;
 
 import static java.util.Objects.requireNonNull;
 
-import io.basalt.planner.CopyRequest;
+import io.basalt.planner.CopyTarget;
 import io.basalt.planner.catalog.CatalogServices;
 import io.basalt.planner.catalog.ExternalCatalog;
 import io.basalt.planner.catalog.StatementEnvironment;
@@ -18,9 +18,11 @@ import io.basalt.planner.sql.SqlDropBasaltSchema;
 import io.basalt.planner.sql.SqlDropBasaltTable;
 import org.apache.calcite.sql.ddl.SqlTruncateTable;
 import io.basalt.planner.sql.SqlVacuum;
+import io.basalt.storage.StorageEngine;
 import io.basalt.storage.StorageException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
+import io.basalt.storage.TableDefinition;
+import io.basalt.storage.TableWriter;
+import io.basalt.storage.WriteMode;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.sql.SqlDelete;
@@ -59,7 +61,7 @@ public final class StatementExecutor {
     String user = context.getDataContext().getQueryProvider()
         instanceof org.apache.calcite.jdbc.CalciteConnection connection
         ? connection.getProperties().getProperty("user", "admin") : "admin";
-    return new SessionEnvironment(names, queries, dataContext,
+    return new SessionEnvironment(names, queries, services.copyRunner(), dataContext,
         dataContext == null ? 0 : services.queryIds().incrementAndGet(), user);
   }
 
@@ -97,7 +99,6 @@ public final class StatementExecutor {
 
   /** Executes a statement that has no parameters and returns the rows it loaded or changed. */
   public long execute(SqlNode node, DataContext dataContext) {
-    BooleanSupplier canceled = canceled(dataContext);
     TableStatements tables = new TableStatements(services, names, queries);
     if (node instanceof SqlCreateBasaltTable create) {
       return tables.create(create, dataContext);
@@ -118,7 +119,7 @@ public final class StatementExecutor {
     } else if (node instanceof SqlAlterBasaltTable alter) {
       return new AlterTable(services, names, queries).execute(alter);
     } else if (node instanceof SqlCopy copy) {
-      return copy(copy, canceled);
+      return copy(copy, dataContext);
     } else if (node instanceof SqlSetOption set) {
       return SessionSettings.apply(set, context, services.storage(),
           services.external().schemaNames());
@@ -135,15 +136,24 @@ public final class StatementExecutor {
         + ": this statement is not supported yet");
   }
 
-  private long copy(SqlCopy copy, BooleanSupplier canceled) {
-    Names.Qualified table = names.qualify(copy.table);
-    CopyRequest request = new CopyRequest(table.schema(), table.name(), copy.columns,
-        copy.source, copy.options);
-    return services.copyRunner().copy(request, services.queryIds().incrementAndGet(), canceled);
-  }
+  /** COPY into a native table (the external catalog claims COPY into its own tables). */
+  private long copy(SqlCopy copy, DataContext dataContext) {
+    Names.Qualified name = names.qualify(copy.table);
+    StorageEngine storage = services.storage();
+    TableDefinition table = storage.table(name.schema(), name.name())
+        .orElseThrow(() -> new StorageException("42P01", "Cannot COPY into \"" + name.schema()
+            + "." + name.name() + "\": table does not exist"));
+    CopyTarget target = new CopyTarget() {
+      @Override
+      public TableDefinition table() {
+        return table;
+      }
 
-  private static BooleanSupplier canceled(DataContext dataContext) {
-    AtomicBoolean flag = DataContext.Variable.CANCEL_FLAG.get(dataContext);
-    return flag == null ? () -> false : flag::get;
+      @Override
+      public TableWriter newWriter() {
+        return storage.newWriter(table.schema(), table.name(), WriteMode.APPEND);
+      }
+    };
+    return environment(dataContext).copy(copy, target);
   }
 }

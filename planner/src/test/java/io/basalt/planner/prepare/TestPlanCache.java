@@ -27,7 +27,7 @@ class TestPlanCache {
   @BeforeEach
   void open() throws SQLException {
     storage = StorageEngine.open(directory, StorageConfig.defaults());
-    planner = new BasaltPlanner(storage, (request, id, canceled) -> 0, 2);
+    planner = new BasaltPlanner(storage, (request, target, id, canceled) -> 0, 2);
     connection = planner.openSession("public");
     statement = connection.createStatement();
     statement.execute("CREATE TABLE t (a INTEGER)");

@@ -26,7 +26,7 @@ class TestNativeScanPushdown {
   @BeforeEach
   void open() throws SQLException {
     storage = StorageEngine.open(directory, StorageConfig.defaults().withBlockRows(4));
-    BasaltPlanner planner = new BasaltPlanner(storage, (request, id, canceled) -> 0, 2);
+    BasaltPlanner planner = new BasaltPlanner(storage, (request, target, id, canceled) -> 0, 2);
     connection = planner.openSession("public");
     statement = connection.createStatement();
     statement.execute("CREATE TABLE facts (id BIGINT NOT NULL, day DATE, amount DECIMAL(10,2), "

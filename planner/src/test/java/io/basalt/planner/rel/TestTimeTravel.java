@@ -39,7 +39,7 @@ class TestTimeTravel {
   void open() throws SQLException {
     storage = StorageEngine.open(directory, StorageConfig.defaults());
     ice = new VersionedSourceFixture();
-    BasaltPlanner planner = new BasaltPlanner(storage, (request, id, canceled) -> 0, 2,
+    BasaltPlanner planner = new BasaltPlanner(storage, (request, target, id, canceled) -> 0, 2,
         EngineSettings.defaultQueryMemoryLimit(), ice);
     connection = planner.openSession("public");
     statement = connection.createStatement();

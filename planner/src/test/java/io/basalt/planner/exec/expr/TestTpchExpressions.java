@@ -102,7 +102,7 @@ class TestTpchExpressions {
     assertThat(files).hasSize(22);
     Map<String, List<String>> unsupported = new TreeMap<>();
     try (StorageEngine storage = StorageEngine.open(directory, StorageConfig.defaults())) {
-      BasaltPlanner planner = new BasaltPlanner(storage, (request, id, canceled) -> 0, 2);
+      BasaltPlanner planner = new BasaltPlanner(storage, (request, target, id, canceled) -> 0, 2);
       try (Connection connection = planner.openSession("public");
           Statement statement = connection.createStatement()) {
         for (String table : TABLES) {

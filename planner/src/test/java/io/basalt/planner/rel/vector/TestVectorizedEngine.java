@@ -44,7 +44,7 @@ class TestVectorizedEngine {
   void load() throws SQLException {
     storage = StorageEngine.open(directory, StorageConfig.defaults().withBlockRows(256)
         .withSlices(4));
-    BasaltPlanner planner = new BasaltPlanner(storage, (request, id, canceled) -> 0, 4);
+    BasaltPlanner planner = new BasaltPlanner(storage, (request, target, id, canceled) -> 0, 4);
     connection = planner.openSession("public");
     statement = connection.createStatement();
     statement.execute("CREATE TABLE facts (id BIGINT NOT NULL, grp INTEGER, day DATE, "
