@@ -18,6 +18,7 @@ readonly TEST_PASSWORD=basalt-test-password
 readonly TEST_DATABASE=basalt_test
 readonly PG_BIN=/usr/lib/postgresql/15/bin
 readonly START_TIMEOUT_SECONDS=60
+readonly MARKER=.basalt-test-database
 
 die() {
   echo "test-databases: $*" >&2
@@ -114,24 +115,31 @@ postgres_data_dir() {
   fi
 }
 
+# A folder for the server's Unix socket under /tmp: a socket's path must stay under 108
+# bytes, which a checkout deep in the file system would pass. Stop removes it.
+socket_dir() {
+  local dir=$1 owner=$2 sockets
+  sockets=$(mktemp -d /tmp/basalt-test-db.XXXXXX)
+  if is_root && [ "$owner" != root ]; then chown "$owner": "$sockets"; fi
+  echo "$sockets" >"$dir/socket-dir"
+  echo "$sockets"
+}
+
 start_postgres() {
-  local dir=$1 port=$2 data
+  local dir=$1 port=$2 data sockets
   data=$(postgres_data_dir "$dir")
   echo "$data" >"$dir/data-dir"
-  local password_file="${data%/data}/initdb.pw"
-  # initdb reads the superuser's password from a file; it never shows in a process list.
-  as_postgres sh -c "umask 077; printf '%s\n' \"\$1\" >\"\$2\"" sh "$TEST_PASSWORD" "$password_file"
-  as_postgres "$PG_BIN/initdb" -D "$data" -U postgres --pwfile="$password_file" \
+  sockets=$(socket_dir "$dir" postgres)
+  # The superuser has no password, so no TCP login: it only ever uses the socket.
+  as_postgres "$PG_BIN/initdb" -D "$data" -U postgres \
     --auth-local=trust --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
     || { cat "$dir/initdb.log" >&2; die "initdb failed in $data"; }
-  rm -f "$password_file"
-  # The socket goes in the data folder: the postgres account can write there, and a
-  # short path keeps under the 107-character limit of socket names more often than DIR would.
+  # The log goes in the data folder, which the postgres account can write (DIR may not be).
   as_postgres "$PG_BIN/pg_ctl" -D "$data" -l "$data/server.log" -w -t "$START_TIMEOUT_SECONDS" \
-    -o "-h 127.0.0.1 -p $port -k $data -c fsync=off -c full_page_writes=off" start \
+    -o "-h 127.0.0.1 -p $port -k $sockets -c fsync=off -c full_page_writes=off" start \
     >"$dir/pg_ctl.log" 2>&1 \
     || { cat "$dir/pg_ctl.log" "$data/server.log" >&2 2>/dev/null; die "PostgreSQL did not start on port $port"; }
-  as_postgres "$PG_BIN/psql" -h "$data" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -q \
+  as_postgres "$PG_BIN/psql" -h "$sockets" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -q \
     -c "CREATE ROLE $TEST_USER LOGIN CREATEDB PASSWORD '$TEST_PASSWORD'" \
     -c "CREATE DATABASE $TEST_DATABASE OWNER $TEST_USER" >"$dir/setup.log" 2>&1 \
     || { cat "$dir/setup.log" >&2; die "cannot create the test user in PostgreSQL"; }
@@ -139,22 +147,23 @@ start_postgres() {
 }
 
 start_mariadb() {
-  local dir=$1 port=$2 mariadbd account=()
+  local dir=$1 port=$2 mariadbd account=() sockets
   # Small buffers and redo log: a test server holds little, and the machine has other work.
   local sizes=(--innodb-buffer-pool-size=64M --innodb-log-file-size=16M)
   mariadbd=$(mariadb_bin)
   # As root the server runs as root (--user=root): its files stay in DIR, which the mysql
   # account may not reach; otherwise it runs as whoever runs this script.
   if is_root; then account=(--user=root); fi
+  sockets=$(socket_dir "$dir" root)
   mariadb-install-db --no-defaults --datadir="$dir/data" "${account[@]}" "${sizes[@]}" \
     --auth-root-authentication-method=normal --skip-test-db >"$dir/install-db.log" 2>&1 \
     || { cat "$dir/install-db.log" >&2; die "mariadb-install-db failed in $dir/data"; }
   # No output to our stdout: whoever reads it waits for it to close.
   nohup "$mariadbd" --no-defaults --datadir="$dir/data" "${account[@]}" "${sizes[@]}" --port="$port" \
-    --bind-address=127.0.0.1 --socket="$dir/sock" --pid-file="$dir/mariadb.pid" \
+    --bind-address=127.0.0.1 --socket="$sockets/sock" --pid-file="$dir/mariadb.pid" \
     --skip-name-resolve --log-error="$dir/server.log" </dev/null >>"$dir/server.log" 2>&1 &
   local waited=0
-  until mariadb --no-defaults --socket="$dir/sock" -u root -e 'SELECT 1' >/dev/null 2>&1; do
+  until mariadb --no-defaults --socket="$sockets/sock" -u root -e 'SELECT 1' >/dev/null 2>&1; do
     if ! kill -0 $! 2>/dev/null; then
       cat "$dir/server.log" >&2
       die "MariaDB exited before accepting connections on port $port"
@@ -164,10 +173,10 @@ start_mariadb() {
       || { cat "$dir/server.log" >&2; die "MariaDB did not accept connections on port $port"; }
     sleep 0.2
   done
-  mariadb --no-defaults --socket="$dir/sock" -u root >"$dir/setup.log" 2>&1 <<SQL \
+  mariadb --no-defaults --socket="$sockets/sock" -u root >"$dir/setup.log" 2>&1 <<SQL \
     || { cat "$dir/setup.log" >&2; die "cannot create the test user in MariaDB"; }
--- root keeps only its socket account (no password; the socket is in DIR): nothing on TCP
--- gets in without the test user's password.
+-- root keeps only its socket account (no password; only root may enter the socket's
+-- folder): nothing on TCP gets in without the test user's password.
 DELETE FROM mysql.global_priv WHERE User = 'root' AND Host <> 'localhost';
 FLUSH PRIVILEGES;
 CREATE DATABASE $TEST_DATABASE;
@@ -192,8 +201,13 @@ cmd_start() {
   installed "$engine" || die "$engine is not installed; run '$0 install $engine' as root"
   mkdir -p "$dir"
   dir=$(cd "$dir" && pwd)
+  # Start begins afresh, deleting what DIR holds: only ever a folder this script made.
+  if [ -n "$(ls -A "$dir")" ] && [ ! -f "$dir/$MARKER" ]; then
+    die "$dir is not empty and holds no test database: give an empty or new folder"
+  fi
   [ ! -e "$dir/engine" ] || cmd_stop "$dir" >/dev/null 2>&1 || true
   find "$dir" -mindepth 1 -delete
+  touch "$dir/$MARKER"
   echo "$engine" >"$dir/engine"
   case "$engine" in
     postgres) start_postgres "$dir" "$port" ;;
@@ -232,6 +246,7 @@ cmd_stop() {
         kill -INT "$pid" 2>/dev/null || true
         await_exit "$pid" || kill -KILL "$pid" 2>/dev/null || true
       fi
+      [ -z "$data" ] || [ ! -f "$data/server.log" ] || cp "$data/server.log" "$dir/server.log"
       ;;
     mariadb)
       if [ -f "$dir/mariadb.pid" ]; then
@@ -241,6 +256,10 @@ cmd_stop() {
       fi
       ;;
   esac
+  if [ -f "$dir/socket-dir" ]; then
+    rm -rf "$(cat "$dir/socket-dir")"
+    rm -f "$dir/socket-dir"
+  fi
   if [ -f "$dir/external-data" ]; then
     rm -rf "$(cat "$dir/external-data")"
     rm -f "$dir/external-data"
