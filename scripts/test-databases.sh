@@ -19,6 +19,7 @@ readonly TEST_DATABASE=basalt_test
 readonly PG_BIN=/usr/lib/postgresql/15/bin
 readonly START_TIMEOUT_SECONDS=60
 readonly MARKER=.basalt-test-database
+readonly POLICY_RC=/usr/sbin/policy-rc.d
 
 die() {
   echo "test-databases: $*" >&2
@@ -67,10 +68,10 @@ cmd_install() {
   command -v apt-get >/dev/null || die "${packages[*]} missing and there is no apt-get"
   # The packages' scripts would start a system-wide server; tests start their own. Docker
   # images forbid that with policy-rc.d already; elsewhere forbid it for this install only.
-  local policy=/usr/sbin/policy-rc.d created_policy=""
-  if [ ! -e "$policy" ]; then
-    printf '#!/bin/sh\nexit 101\n' >"$policy" && chmod 755 "$policy" && created_policy=1
-    trap '[ -z "$created_policy" ] || rm -f "$policy"' EXIT
+  # (Globals: the EXIT trap runs after this function's locals are gone.)
+  if [ ! -e "$POLICY_RC" ]; then
+    printf '#!/bin/sh\nexit 101\n' >"$POLICY_RC" && chmod 755 "$POLICY_RC"
+    trap 'rm -f "$POLICY_RC"' EXIT
   fi
   echo "test-databases: installing ${packages[*]}"
   # Package lists may be missing or stale on a fresh machine: update only when needed.

@@ -133,8 +133,9 @@ public final class DatabaseServer {
 
   private static DatabaseServer start(Engine engine) {
     Path script = findScript();
-    run(List.of("bash", script.toString(), "install", engine.scriptName()), Map.of(),
-        INSTALL_TIMEOUT_MINUTES, "install " + engine.scriptName());
+    // Into the test's output: an install on a fresh machine is worth a line in the report.
+    System.out.print(run(List.of("bash", script.toString(), "install", engine.scriptName()),
+        Map.of(), INSTALL_TIMEOUT_MINUTES, "install " + engine.scriptName()));
     int port = freePort();
     Path directory = Path.of(System.getProperty("user.dir"), "target", "test-databases",
         engine.scriptName() + "-" + port).toAbsolutePath();
