@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.basalt.federation.datacatalog.DataCatalog;
 import io.basalt.federation.datacatalog.ExternalSchemaDefinition;
 import io.basalt.federation.iceberg.IcebergCatalog;
+import io.basalt.federation.iceberg.IcebergCatalogStore;
 import io.basalt.federation.iceberg.IcebergStatements;
 import io.basalt.federation.iceberg.IcebergTables;
 import io.basalt.federation.lake.Lake;
@@ -27,7 +28,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * Iceberg catalog, whose tables share the lake's external schemas.
  * One instance per server, owned by the composition root.
  */
-public final class FederatedCatalogs implements ExternalCatalog {
+public final class FederatedCatalogs implements ExternalCatalog, AutoCloseable {
   private final DataCatalog catalog;
   private final ObjectStore store;
   private final Lake lake;
@@ -51,8 +52,17 @@ public final class FederatedCatalogs implements ExternalCatalog {
    * catalog's SQLite database), reading files through {@code store}.
    */
   public static FederatedCatalogs open(Path catalogDirectory, ObjectStore store) {
-    return new FederatedCatalogs(DataCatalog.open(catalogDirectory), store,
-        IcebergCatalog.open(catalogDirectory, store));
+    return open(catalogDirectory, store, IcebergCatalogStore.sqlite(catalogDirectory));
+  }
+
+  /**
+   * The Data Catalog kept under {@code catalogDirectory} and the Iceberg catalog kept in
+   * {@code icebergStore} (SQLite, by default under that directory, or PostgreSQL).
+   */
+  public static FederatedCatalogs open(Path catalogDirectory, ObjectStore store,
+      IcebergCatalogStore icebergStore) {
+    DataCatalog dataCatalog = DataCatalog.open(catalogDirectory);
+    return new FederatedCatalogs(dataCatalog, store, IcebergCatalog.open(icebergStore, store));
   }
 
   public IcebergCatalog icebergCatalog() {
@@ -99,5 +109,11 @@ public final class FederatedCatalogs implements ExternalCatalog {
   @Override
   public long version() {
     return catalog.version() + icebergCatalog.version();
+  }
+
+  /** Releases the Iceberg catalog's database connections. */
+  @Override
+  public void close() {
+    icebergCatalog.close();
   }
 }

@@ -2,6 +2,7 @@ package io.basalt.server;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.basalt.ingest.CopyCommand;
 import io.basalt.ingest.CopyProgressListener;
 import io.basalt.ingest.IngestService;
@@ -10,6 +11,7 @@ import io.basalt.ingest.LoadTarget;
 import io.basalt.planner.BasaltPlanner;
 import io.basalt.planner.rel.vector.EngineSettings;
 import io.basalt.federation.FederatedCatalogs;
+import io.basalt.federation.iceberg.IcebergCatalogStore;
 import io.basalt.federation.iceberg.ObjectStoreFileIO;
 import io.basalt.planner.CopyRunner;
 import io.basalt.server.avatica.BasaltHandler;
@@ -39,16 +41,18 @@ public final class BasaltServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BasaltServer.class);
   private final ServerConfig config;
   private final StorageEngine storage;
+  private final FederatedCatalogs external;
   private final HttpServer http;
   private final BasaltHandler handler;
   private final BasaltMeta meta;
   /** Null unless the configuration names a port for it. */
   private final IcebergRestServer icebergRest;
 
-  private BasaltServer(ServerConfig config, StorageEngine storage,
+  private BasaltServer(ServerConfig config, StorageEngine storage, FederatedCatalogs external,
       HttpServer http, BasaltHandler handler, BasaltMeta meta, IcebergRestServer icebergRest) {
     this.config = config;
     this.storage = storage;
+    this.external = external;
     this.http = http;
     this.handler = handler;
     this.meta = meta;
@@ -68,16 +72,21 @@ public final class BasaltServer implements AutoCloseable {
     TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
     Path directory = config.dataDirectory().toAbsolutePath();
     StorageEngine storage = null;
+    FederatedCatalogs external = null;
     IcebergRestServer icebergRest = null;
     try {
       storage = StorageEngine.open(directory.resolve("warehouse"),
           StorageConfig.defaults().withSlices(config.slices()));
       storage.createSchema(LoadErrors.SCHEMA, true);
       storage.createTable(LoadErrors.TABLE_DEFINITION, true);
-      ObjectStoreConfig objectStoreConfig = ObjectStoreConfig.load(
-          Settings.read(config.configFile()), System.getenv(), directory);
+      JsonNode settings = Settings.read(config.configFile());
+      ObjectStoreConfig objectStoreConfig = ObjectStoreConfig.load(settings, System.getenv(),
+          directory);
       ObjectStore objects = objectStoreConfig.open();
-      FederatedCatalogs external = FederatedCatalogs.open(directory.resolve("catalog"), objects);
+      IcebergCatalogStore icebergStore = icebergCatalogStore(config, settings,
+          directory.resolve("catalog"));
+      external = FederatedCatalogs.open(directory.resolve("catalog"), objects, icebergStore);
+      LOG.info("Iceberg catalog in {}", icebergStore.description());
       IngestService ingest = new IngestService(storage, objects, config.slices());
       CopyRunner copy = (request, target, queryId, canceled) -> ingest.copy(
           new CopyCommand(request.schema(), request.table(), request.columns(), request.source(),
@@ -116,10 +125,13 @@ public final class BasaltServer implements AutoCloseable {
       http.start();
       LOG.info("Basalt listening on {}:{} with data in {}", config.host(), http.getPort(),
           directory);
-      return new BasaltServer(config, storage, http, handler, meta, icebergRest);
+      return new BasaltServer(config, storage, external, http, handler, meta, icebergRest);
     } catch (RuntimeException | java.sql.SQLException e) {
       if (icebergRest != null) {
         icebergRest.close();
+      }
+      if (external != null) {
+        external.close();
       }
       if (storage != null) {
         storage.close();
@@ -159,7 +171,22 @@ public final class BasaltServer implements AutoCloseable {
     }
     http.stop();
     handler.close();
+    external.close();
     storage.close();
+  }
+
+  /** The settings file's iceberg_catalog section, with the command line's URL and user on top. */
+  private static IcebergCatalogStore icebergCatalogStore(ServerConfig config, JsonNode settings,
+      Path catalogDirectory) {
+    IcebergCatalogStore store = IcebergCatalogStore.load(settings, System.getenv(),
+        catalogDirectory);
+    if (config.icebergCatalogUrl() != null) {
+      store = store.withUrl(config.icebergCatalogUrl());
+    }
+    if (config.icebergCatalogUser() != null) {
+      store = store.withUser(config.icebergCatalogUser());
+    }
+    return store;
   }
 
 }

@@ -1,11 +1,15 @@
 package io.basalt.server;
 
+import io.basalt.storage.StorageException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The {@code basalt} command line: {@code basalt server [options]}, and
@@ -29,6 +33,9 @@ public final class Main implements Callable<Integer> {
   @Command(name = "server", mixinStandardHelpOptions = true,
       description = "Run the Basalt server in the foreground.")
   static final class ServerCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--host", description = "Address to bind (default: ${DEFAULT-VALUE}).")
     String host = "127.0.0.1";
 
@@ -53,7 +60,8 @@ public final class Main implements Callable<Integer> {
     boolean demo;
 
     @Option(names = "--config",
-        description = "Settings file (JSON): the object store (object_store.root, object_store.s3).")
+        description = "Settings file (JSON): the object store (object_store.root, object_store.s3)"
+            + " and the Iceberg catalog's database (iceberg_catalog).")
     Path config;
 
     @Option(names = "--iceberg-rest-port", paramLabel = "PORT",
@@ -61,12 +69,34 @@ public final class Main implements Callable<Integer> {
             + " 127.0.0.1 (default: not served).")
     Integer icebergRestPort;
 
+    @Option(names = "--iceberg-catalog-url", paramLabel = "JDBC_URL",
+        description = "Keep the Iceberg catalog in this PostgreSQL database, e.g."
+            + " jdbc:postgresql://127.0.0.1:5432/basalt (default: SQLite in"
+            + " <data-dir>/catalog/iceberg.db); the password comes from"
+            + " $BASALT_ICEBERG_CATALOG_PASSWORD or iceberg_catalog.password_file.")
+    String icebergCatalogUrl;
+
+    @Option(names = "--iceberg-catalog-user", paramLabel = "USER",
+        description = "The user Basalt logs into the Iceberg catalog's database as.")
+    String icebergCatalogUser;
+
     @Override
     public Integer call() throws Exception {
       ServerConfig serverConfig = new ServerConfig(host, port, dataDirectory, slices,
           adminPassword, demo, queryMemoryMb, config,
-          icebergRestPort == null ? OptionalInt.empty() : OptionalInt.of(icebergRestPort));
-      BasaltServer server = BasaltServer.start(serverConfig);
+          icebergRestPort == null ? OptionalInt.empty() : OptionalInt.of(icebergRestPort),
+          icebergCatalogUrl, icebergCatalogUser);
+      BasaltServer server;
+      try {
+        server = BasaltServer.start(serverConfig);
+      } catch (StorageException e) {
+        // A configuration the server cannot start with (an unreachable Iceberg catalog
+        // database, a malformed settings file): one line, not a stack trace.
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("basalt server: " + e.getMessage() + " (SQLSTATE " + e.sqlState() + ")");
+        err.flush();
+        return 1;
+      }
       Runtime.getRuntime().addShutdownHook(new Thread(server::close, "basalt-shutdown"));
       System.out.println("Basalt 0.1.0 is ready.");
       System.out.println("  JDBC URL:  " + server.jdbcUrl() + "   (user admin)");

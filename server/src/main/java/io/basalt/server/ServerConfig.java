@@ -12,11 +12,14 @@ import java.util.OptionalInt;
  * how many megabytes one query may hold in hash tables and sort buffers (0: half the heap), and
  * the settings file ({@code --config basalt.json}; null: none), whose {@code object_store}
  * section configures the object store, and the port of the Iceberg REST catalog (empty: not
- * served; 0 picks a free one), which listens on 127.0.0.1 whatever the host.
+ * served; 0 picks a free one), which listens on 127.0.0.1 whatever the host, and the JDBC URL
+ * and user of the database that keeps the Iceberg catalog (null: the settings file's
+ * {@code iceberg_catalog} section, else SQLite under the data directory; the password only ever
+ * comes from BASALT_ICEBERG_CATALOG_PASSWORD or the settings file's {@code password_file}).
  */
 public record ServerConfig(String host, int port, Path dataDirectory, int slices,
     String adminPassword, boolean demo, long queryMemoryMb, Path configFile,
-    OptionalInt icebergRestPort) {
+    OptionalInt icebergRestPort, String icebergCatalogUrl, String icebergCatalogUser) {
   public static final int DEFAULT_PORT = 5439;
 
   public ServerConfig {
@@ -37,29 +40,39 @@ public record ServerConfig(String host, int port, Path dataDirectory, int slices
 
   public ServerConfig(String host, int port, Path dataDirectory, int slices,
       String adminPassword, boolean demo) {
-    this(host, port, dataDirectory, slices, adminPassword, demo, 0, null, OptionalInt.empty());
+    this(host, port, dataDirectory, slices, adminPassword, demo, 0, null, OptionalInt.empty(),
+        null, null);
   }
 
   public ServerConfig(String host, int port, Path dataDirectory, int slices,
       String adminPassword, boolean demo, long queryMemoryMb) {
     this(host, port, dataDirectory, slices, adminPassword, demo, queryMemoryMb, null,
-        OptionalInt.empty());
+        OptionalInt.empty(), null, null);
   }
 
   public ServerConfig withConfigFile(Path file) {
     return new ServerConfig(host, port, dataDirectory, slices, adminPassword, demo,
-        queryMemoryMb, file, icebergRestPort);
+        queryMemoryMb, file, icebergRestPort, icebergCatalogUrl, icebergCatalogUser);
   }
 
   public ServerConfig withQueryMemoryMb(long megabytes) {
     return new ServerConfig(host, port, dataDirectory, slices, adminPassword, demo, megabytes,
-        configFile, icebergRestPort);
+        configFile, icebergRestPort, icebergCatalogUrl, icebergCatalogUser);
   }
 
   /** Serves the Iceberg REST catalog on {@code newPort} of 127.0.0.1 (0: a free port). */
   public ServerConfig withIcebergRestPort(int newPort) {
     return new ServerConfig(host, port, dataDirectory, slices, adminPassword, demo,
-        queryMemoryMb, configFile, OptionalInt.of(newPort));
+        queryMemoryMb, configFile, OptionalInt.of(newPort), icebergCatalogUrl, icebergCatalogUser);
+  }
+
+  /**
+   * Keeps the Iceberg catalog in the database at {@code jdbcUrl} (e.g.
+   * {@code jdbc:postgresql://127.0.0.1:5432/basalt}) as {@code user} (null: the settings file's).
+   */
+  public ServerConfig withIcebergCatalog(String jdbcUrl, String user) {
+    return new ServerConfig(host, port, dataDirectory, slices, adminPassword, demo,
+        queryMemoryMb, configFile, icebergRestPort, jdbcUrl, user);
   }
 
   public static ServerConfig defaults() {
@@ -69,31 +82,31 @@ public record ServerConfig(String host, int port, Path dataDirectory, int slices
 
   public ServerConfig withHost(String newHost) {
     return new ServerConfig(newHost, port, dataDirectory, slices, adminPassword, demo,
-        queryMemoryMb, configFile, icebergRestPort);
+        queryMemoryMb, configFile, icebergRestPort, icebergCatalogUrl, icebergCatalogUser);
   }
 
   public ServerConfig withPort(int newPort) {
     return new ServerConfig(host, newPort, dataDirectory, slices, adminPassword, demo,
-        queryMemoryMb, configFile, icebergRestPort);
+        queryMemoryMb, configFile, icebergRestPort, icebergCatalogUrl, icebergCatalogUser);
   }
 
   public ServerConfig withDataDirectory(Path directory) {
     return new ServerConfig(host, port, directory, slices, adminPassword, demo,
-        queryMemoryMb, configFile, icebergRestPort);
+        queryMemoryMb, configFile, icebergRestPort, icebergCatalogUrl, icebergCatalogUser);
   }
 
   public ServerConfig withSlices(int count) {
     return new ServerConfig(host, port, dataDirectory, count, adminPassword, demo,
-        queryMemoryMb, configFile, icebergRestPort);
+        queryMemoryMb, configFile, icebergRestPort, icebergCatalogUrl, icebergCatalogUser);
   }
 
   public ServerConfig withAdminPassword(String password) {
     return new ServerConfig(host, port, dataDirectory, slices, password, demo,
-        queryMemoryMb, configFile, icebergRestPort);
+        queryMemoryMb, configFile, icebergRestPort, icebergCatalogUrl, icebergCatalogUser);
   }
 
   public ServerConfig withDemo(boolean loadDemo) {
     return new ServerConfig(host, port, dataDirectory, slices, adminPassword, loadDemo,
-        queryMemoryMb, configFile, icebergRestPort);
+        queryMemoryMb, configFile, icebergRestPort, icebergCatalogUrl, icebergCatalogUser);
   }
 }

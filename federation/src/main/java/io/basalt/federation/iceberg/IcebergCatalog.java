@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +24,8 @@ import org.apache.iceberg.jdbc.JdbcCatalog;
 
 /**
  * The server's Iceberg catalog: Apache Iceberg's {@link JdbcCatalog} over an embedded SQLite
- * database under the data directory (or the JDBC URL the configuration names, e.g. a
- * PostgreSQL database), with every file read and written through the object store. Namespaces
+ * database under the data directory or over the database the configuration names (PostgreSQL,
+ * see {@link IcebergCatalogStore}), with every file read and written through the object store. Namespaces
  * are Data Catalog database names; table names are lower case, as everywhere in Basalt.
  */
 public final class IcebergCatalog implements AutoCloseable {
@@ -52,30 +53,53 @@ public final class IcebergCatalog implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return open("jdbc:sqlite:" + directory.resolve("iceberg.db"), Map.of(), store);
+    return open(IcebergCatalogStore.sqlite(directory), store);
   }
 
-  /** The catalog whose tables are kept in the database at {@code jdbcUrl}. */
-  public static IcebergCatalog open(String jdbcUrl, Map<String, String> jdbcProperties,
-      ObjectStore store) {
+  /**
+   * The catalog whose rows are kept in {@code database}; its tables there are created on first
+   * use. A database that cannot be reached or logged into is an error naming its host (never
+   * the password), with the driver's SQLSTATE when it gave one (08001: no connection, 28P01:
+   * wrong password, 3D000: no such database), else 58030.
+   */
+  public static IcebergCatalog open(IcebergCatalogStore database, ObjectStore store) {
+    requireNonNull(database, "database is null");
     requireNonNull(store, "store is null");
     Map<String, String> properties = new HashMap<>();
-    properties.put(CatalogProperties.URI, jdbcUrl);
+    properties.put(CatalogProperties.URI, database.jdbcUrl());
     // Tables without LOCATION get one below this; CREATE TABLE asks for LOCATION regardless.
     properties.put(CatalogProperties.WAREHOUSE_LOCATION, "s3://iceberg-warehouse");
     // V1 also records views; SQLite serializes writers, so one connection avoids lock errors.
     properties.put("jdbc.schema-version", "V1");
-    properties.put(CatalogProperties.CLIENT_POOL_SIZE,
-        jdbcUrl.startsWith("jdbc:sqlite:") ? "1" : "4");
-    jdbcProperties.forEach((k, v) -> properties.put(JdbcCatalog.PROPERTY_PREFIX + k, v));
+    properties.put(CatalogProperties.CLIENT_POOL_SIZE, database.sqlite() ? "1" : "4");
+    database.connectionProperties().forEach(
+        (k, v) -> properties.put(JdbcCatalog.PROPERTY_PREFIX + k, v));
     JdbcCatalog catalog = new JdbcCatalog(p -> new ObjectStoreFileIO(store), null, true);
     try {
       catalog.initialize(NAME, properties);
     } catch (RuntimeException e) {
-      throw new StorageException("58030", "Cannot open the Iceberg catalog at '" + jdbcUrl
-          + "': " + e.getMessage(), e);
+      throw cannotOpen(database, e);
     }
     return new IcebergCatalog(catalog, store);
+  }
+
+  private static StorageException cannotOpen(IcebergCatalogStore database, RuntimeException e) {
+    // Iceberg wraps the driver's exception ("Cannot initialize JDBC catalog: Connection
+    // failed"): the driver's own message and SQLSTATE say what went wrong.
+    SQLException driver = null;
+    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof SQLException sql) {
+        driver = sql;
+        break;
+      }
+    }
+    String sqlState = driver != null && driver.getSQLState() != null
+        && driver.getSQLState().length() == 5 ? driver.getSQLState() : "58030";
+    String where = database.host().map(h -> "on host " + h + " (" + database.description() + ")")
+        .orElse("at '" + database.description() + "'");
+    String reason = driver != null ? driver.getMessage() : e.getMessage();
+    return new StorageException(sqlState, "Cannot open the Iceberg catalog database " + where
+        + ": " + reason, e);
   }
 
   /**

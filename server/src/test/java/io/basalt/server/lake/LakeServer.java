@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
+import java.util.function.UnaryOperator;
 
 /**
  * A server for lake tests, over the folder-backed object store or over a real S3-compatible
@@ -35,9 +36,15 @@ final class LakeServer implements AutoCloseable {
 
   /** A server whose s3:// URIs are folders under its data directory. */
   static LakeServer folders(Path dataDirectory) throws IOException {
+    return folders(dataDirectory, UnaryOperator.identity());
+  }
+
+  /** A server whose s3:// URIs are folders under its data directory, configured further. */
+  static LakeServer folders(Path dataDirectory, UnaryOperator<ServerConfig> configure)
+      throws IOException {
     FolderObjectStore store = new FolderObjectStore(dataDirectory.resolve("s3"));
     store.createBucket(BUCKET);
-    return new LakeServer(start(config(dataDirectory)), store, null);
+    return new LakeServer(start(configure.apply(config(dataDirectory))), store, null);
   }
 
   /** A server whose s3:// URIs go to S3Proxy. */
@@ -54,7 +61,7 @@ final class LakeServer implements AutoCloseable {
     return new LakeServer(server, new S3ObjectStore(proxy.settings()), proxy);
   }
 
-  private static ServerConfig config(Path dataDirectory) {
+  static ServerConfig config(Path dataDirectory) {
     return ServerConfig.defaults().withPort(0).withDataDirectory(dataDirectory)
         .withAdminPassword(PASSWORD).withSlices(2);
   }
