@@ -54,6 +54,7 @@ final class IcebergScan implements SourceScan {
   static final ColumnType FILE_TYPE = ColumnType.varchar(IcebergTypes.STRING_LENGTH);
 
   private final ObjectStore store;
+  private final ScanPlans plans;
   private final Table table;
   private final Snapshot snapshot;
   private final Schema schema;
@@ -72,9 +73,10 @@ final class IcebergScan implements SourceScan {
   private volatile ScanReport report;
 
   /** {@code snapshot} is null for a table that has never been written. */
-  IcebergScan(ObjectStore store, Table table, Snapshot snapshot, Schema schema, ScanSpec spec,
-      String name) {
+  IcebergScan(ObjectStore store, ScanPlans plans, Table table, Snapshot snapshot, Schema schema,
+      ScanSpec spec, String name) {
     this.store = store;
+    this.plans = plans;
     this.table = table;
     this.snapshot = snapshot;
     this.schema = schema;
@@ -101,34 +103,46 @@ final class IcebergScan implements SourceScan {
     if (splits != null) {
       return splits;
     }
-    List<Split> found = new ArrayList<>();
-    if (snapshot != null) {
-      TableScan scan = table.newScan().useSnapshot(snapshot.snapshotId())
-          .filter(IcebergFilters.of(spec.predicates(), schema))
-          .metricsReporter(r -> {
-            if (r instanceof ScanReport scanReport) {
-              report = scanReport;
-            }
-          });
-      try (CloseableIterable<FileScanTask> tasks = scan.planFiles()) {
-        for (FileScanTask task : tasks) {
-          check(task);
-          for (FileScanTask part : task.split(TARGET_SPLIT_BYTES)) {
-            found.add(new IcebergSplit(new FileSplit(new ObjectInfo(
-                ObjectUri.parse(part.file().location()), part.file().fileSizeInBytes(), 0),
-                part.start(), part.length()), part.file().location(),
-                List.copyOf(task.deletes())));
-          }
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      } catch (org.apache.iceberg.exceptions.NotFoundException e) {
-        throw new StorageException("58P01", "Cannot read Iceberg table '" + name + "': "
-            + e.getMessage(), e);
-      }
+    if (snapshot == null) {
+      splits = List.of();
+      return splits;
     }
-    splits = List.copyOf(found);
+    ScanPlans.Plan plan = plans.plan(new ScanPlans.Key(table.uuid().toString(),
+        snapshot.snapshotId(), schema.schemaId(), spec.predicates()), this::plan);
+    report = plan.report();
+    splits = plan.splits();
     return splits;
+  }
+
+  /** Iceberg's planning of the snapshot's files that the predicates may match, as splits. */
+  private ScanPlans.Plan plan() {
+    List<Split> found = new ArrayList<>();
+    ScanReport[] planned = new ScanReport[1];
+    TableScan scan = table.newScan().useSnapshot(snapshot.snapshotId())
+        .filter(IcebergFilters.of(spec.predicates(), schema))
+        .metricsReporter(r -> {
+          if (r instanceof ScanReport scanReport) {
+            planned[0] = scanReport;
+          }
+        });
+    try (CloseableIterable<FileScanTask> tasks = scan.planFiles()) {
+      for (FileScanTask task : tasks) {
+        check(task);
+        for (FileScanTask part : task.split(TARGET_SPLIT_BYTES)) {
+          found.add(new IcebergSplit(new FileSplit(new ObjectInfo(
+              ObjectUri.parse(part.file().location()), part.file().fileSizeInBytes(), 0),
+              part.start(), part.length()), part.file().location(),
+              List.copyOf(task.deletes())));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (org.apache.iceberg.exceptions.NotFoundException e) {
+      throw new StorageException("58P01", "Cannot read Iceberg table '" + name + "': "
+          + e.getMessage(), e);
+    }
+    // The report arrives when the planning's iterable is closed.
+    return new ScanPlans.Plan(found, planned[0]);
   }
 
   private void check(FileScanTask task) {

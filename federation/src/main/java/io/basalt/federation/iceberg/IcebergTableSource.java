@@ -209,7 +209,7 @@ final class IcebergTableSource implements TableSource {
     Table current = tables.catalog().table(database, tableName()).orElseThrow(
         () -> new StorageException("42P01", "Cannot read Iceberg table '"
             + name() + "': it no longer exists"));
-    IcebergScan scan = new IcebergScan(tables.catalog().store(), current,
+    IcebergScan scan = new IcebergScan(tables.catalog().store(), tables.plans(), current,
         snapshot(current, pinned != null && spec.version().equals(TableVersion.LATEST)
             ? pinned : spec.version()), schema, spec, name());
     tables.log().record(context.queryId(), context.user(), name(), kind(),

@@ -30,6 +30,7 @@ public final class IcebergTables implements ListedTables {
   private final IcebergCatalog catalog;
   private final ScanLog log;
   private final Samples samples = new Samples();
+  private final ScanPlans plans = new ScanPlans();
 
   public IcebergTables(IcebergCatalog catalog, ScanLog log) {
     this.catalog = requireNonNull(catalog, "catalog is null");
@@ -46,6 +47,10 @@ public final class IcebergTables implements ListedTables {
 
   Samples samples() {
     return samples;
+  }
+
+  ScanPlans plans() {
+    return plans;
   }
 
   /**
