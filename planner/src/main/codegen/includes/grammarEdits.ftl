@@ -28,6 +28,11 @@
   11. TableRef3() reads the time-travel clause where Calcite reads FOR SYSTEM_TIME AS OF (still
       accepted there, as a synonym of FOR TIMESTAMP AS OF).
 
+  MERGE with any number of WHEN [NOT] MATCHED [AND condition] clauses (BasaltMergeClauses is in
+  mergeImpls.ftl):
+  12. and 13. SqlMerge() reads the clauses after ON instead of Calcite's one WHEN MATCHED THEN
+      UPDATE and one WHEN NOT MATCHED THEN INSERT, and builds a SqlBasaltMerge.
+
   Each edit requires its anchor text exactly once, so a Calcite upgrade that changes the text
   fails the build here instead of silently losing the syntax.
 -->
@@ -118,4 +123,29 @@
 <#assign patched = edit(patched,
     "            [ tableRef = Snapshot(tableRef) ]\n",
     "            [ tableRef = BasaltTimeTravel(tableRef) ]\n")>
+<#assign patched = edit(patched,
+    "    final SqlUpdate updateCall;\n"
+    + "    final SqlInsert insertCall;\n"
+    + "    final Span s;\n",
+    "    final SqlNodeList clauses;\n"
+    + "    final Span s;\n")>
+<#assign patched = edit(patched,
+    "    (\n"
+    + "        LOOKAHEAD(2)\n"
+    + "        updateCall = WhenMatchedClause(tableRef, alias)\n"
+    + "        ( insertCall = WhenNotMatchedClause(tableRef) | { insertCall = null; } )\n"
+    + "    |\n"
+    + "        { updateCall = null; }\n"
+    + "        insertCall = WhenNotMatchedClause(tableRef)\n"
+    + "    )\n"
+    + "    {\n"
+    + "        final SqlParserPos pos = s.addIf(updateCall).addIf(insertCall).pos();\n"
+    + "        return new SqlMerge(pos, tableRef, condition, sourceTableRef,\n"
+    + "            updateCall, insertCall, null, alias);\n"
+    + "    }\n",
+    "    clauses = BasaltMergeClauses()\n"
+    + "    {\n"
+    + "        return new SqlBasaltMerge(s.addAll(clauses).pos(), tableRef, alias,\n"
+    + "            sourceTableRef, condition, clauses);\n"
+    + "    }\n")>
 ${patched}

@@ -2,7 +2,8 @@
   Redshift statements for Basalt's parser: CREATE/DROP TABLE, SCHEMA and VIEW, TRUNCATE, VACUUM,
   ANALYZE and EXPLAIN ANALYZE. ALTER TABLE is in alterImpls.ftl, query syntax in
   expressionImpls.ftl, types in typeImpls.ftl, COPY in copyImpls.ftl, external schemas and tables
-  in externalImpls.ftl and UNLOAD in unloadImpls.ftl.
+  in externalImpls.ftl, UNLOAD in unloadImpls.ftl and the WHEN clauses of MERGE in
+  mergeImpls.ftl.
 -->
 
 boolean BasaltIfNotExists() :
