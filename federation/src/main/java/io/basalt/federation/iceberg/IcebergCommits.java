@@ -25,6 +25,7 @@ import org.apache.iceberg.TableUtil;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.deletes.PositionDelete;
 import org.apache.iceberg.deletes.PositionDeleteWriter;
+import org.apache.iceberg.encryption.EncryptedOutputFile;
 import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.io.OutputFileFactory;
 import org.roaringbitmap.RoaringBitmap;
@@ -126,9 +127,12 @@ final class IcebergCommits {
   private static DeleteFile positionDeletes(Table table, OutputFileFactory files,
       DataFile dataFile, RoaringBitmap positions) {
     PartitionSpec spec = table.specs().get(dataFile.specId());
+    // As Iceberg's own writers do: an unpartitioned file's partition path is empty, which would
+    // put "data//" in the location (an object key S3 refuses to sign).
+    EncryptedOutputFile output = spec.isUnpartitioned() ? files.newOutputFile()
+        : files.newOutputFile(spec, dataFile.partition());
     PositionDeleteWriter<Record> writer = IcebergWrites.writerFactory(table)
-        .newPositionDeleteWriter(files.newOutputFile(spec, dataFile.partition()), spec,
-            dataFile.partition());
+        .newPositionDeleteWriter(output, spec, dataFile.partition());
     PositionDelete<Record> delete = PositionDelete.create();
     try (writer) {
       // Positions ascending within one data file: the order Iceberg's spec asks for.
