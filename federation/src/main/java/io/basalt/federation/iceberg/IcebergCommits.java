@@ -55,17 +55,16 @@ final class IcebergCommits {
 
   /**
    * Commits the change, with the new rows {@code writer} holds (UPDATE's and MERGE's, written
-   * as the statement read them, so no row waits in memory); the number of rows it changed.
+   * as the statement read them, so no row waits in memory); nothing when there is no change.
    * {@code base} is null for a table never written (a MERGE into it only inserts). On any
    * failure the files written are deleted.
    */
-  static long commit(Table table, Snapshot base, RowChangeSet changes,
+  static void commit(Table table, Snapshot base, RowChangeSet changes,
       IcebergWrites.RowWriter writer, String modeProperty, QualifiedName name,
       StatementEnvironment env) {
-    long count = modeProperty.equals(DELETE_MODE) ? changes.count() : writer.rows();
     if (changes.isEmpty() && writer.rows() == 0) {
       writer.abort();
-      return 0;
+      return;
     }
     try {
       if (base == null) {
@@ -85,7 +84,6 @@ final class IcebergCommits {
       writer.abort();
       throw e;
     }
-    return count;
   }
 
   private static void append(Table table, List<DataFile> written, QualifiedName name) {

@@ -5,6 +5,7 @@ import io.basalt.planner.catalog.TypeMapping;
 import io.basalt.planner.catalog.StatementEnvironment;
 import io.basalt.planner.catalog.StatementEnvironment.PlannedQuery;
 import io.basalt.planner.catalog.StatementEnvironment.QualifiedName;
+import io.basalt.planner.sql.SqlBasaltMerge;
 import io.basalt.storage.ColumnDefinition;
 import io.basalt.storage.StorageException;
 import java.util.ArrayList;
@@ -13,13 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlDelete;
 import org.apache.calcite.sql.SqlIdentifier;
-import org.apache.calcite.sql.SqlInsert;
-import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.sql.SqlMerge;
-import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlUpdate;
 import org.apache.iceberg.Snapshot;
@@ -54,8 +50,9 @@ final class IcebergDml {
         + " FROM " + positions(name, base, alias) + where);
     RowChangeSet changes = new RowChangeSet(name.toString());
     rows.forEachRow(row -> changes.remove((String) row[0], ((Number) row[1]).longValue()));
-    return IcebergCommits.commit(table, base, changes, writer(table, name, env),
+    IcebergCommits.commit(table, base, changes, writer(table, name, env),
         IcebergCommits.DELETE_MODE, name, env);
+    return changes.count();
   }
 
   long update(QualifiedName name, String database, SqlUpdate update, StatementEnvironment env) {
@@ -93,99 +90,16 @@ final class IcebergDml {
           .longValue());
       return true;
     });
-    return IcebergCommits.commit(table, base, changes, writer, IcebergCommits.UPDATE_MODE,
-        name, env);
+    long updated = writer.rows();
+    IcebergCommits.commit(table, base, changes, writer, IcebergCommits.UPDATE_MODE, name, env);
+    return updated;
   }
 
-  /**
-   * MERGE INTO target USING source ON condition [WHEN MATCHED THEN UPDATE SET ...]
-   * [WHEN NOT MATCHED THEN INSERT [(columns)] VALUES (...)]: the source is joined to the
-   * target's rows (a LEFT JOIN from the source), so that each source row either changes the one
-   * target row it matches or inserts a row.
-   */
-  long merge(QualifiedName name, String database, SqlMerge merge, StatementEnvironment env) {
+  /** MERGE INTO target USING source ON condition WHEN ...: see {@link IcebergMerge}. */
+  long merge(QualifiedName name, String database, SqlBasaltMerge merge,
+      StatementEnvironment env) {
     Table table = ddl.load(database, name.name());
-    Snapshot base = table.currentSnapshot();
-    List<ColumnDefinition> columns = IcebergTypes.columns(table.schema(), name.toString());
-    String action = "Cannot merge into Iceberg table '" + name + "': ";
-    String alias = alias(merge.getAlias(), name);
-    String file = quote(alias) + "." + quote(IcebergTableSource.FILE_COLUMN);
-    SqlUpdate update = merge.getUpdateCall();
-    SqlInsert insert = merge.getInsertCall();
-    Map<String, String> set = new HashMap<>();
-    if (update != null) {
-      for (int i = 0; i < update.getTargetColumnList().size(); i++) {
-        set.put(((SqlIdentifier) update.getTargetColumnList().get(i)).getSimple()
-            .toLowerCase(Locale.ROOT), env.sql(update.getSourceExpressionList().get(i)));
-      }
-    }
-    Map<String, String> values = insert == null ? Map.of() : insertValues(insert, columns,
-        action, env);
-    List<String> select = new ArrayList<>();
-    for (ColumnDefinition column : columns) {
-      String target = quote(alias) + "." + quote(column.name());
-      String updated = set.containsKey(column.name()) ? "(" + set.get(column.name()) + ")"
-          : target;
-      String inserted = values.getOrDefault(column.name(), "NULL");
-      select.add(cast("CASE WHEN " + file + " IS NOT NULL THEN " + updated + " ELSE "
-          + inserted + " END", column));
-    }
-    // A target table that was never written joins as an empty set of rows.
-    String targetRows = base == null
-        ? "(SELECT * FROM " + quote(name.schema()) + "." + quote(name.name()
-            + IcebergTables.ROW_POSITIONS) + " WHERE FALSE) AS " + quote(alias)
-        : positions(name, base, alias);
-    String query = "SELECT " + String.join(", ", select) + ", " + positionColumns(alias)
-        + " FROM " + env.sql(merge.getSourceTableRef()) + " LEFT JOIN " + targetRows + " ON "
-        + env.sql(merge.getCondition());
-    RowChangeSet changes = new RowChangeSet(name.toString());
-    IcebergWrites.RowWriter writer = writer(table, name, env);
-    collect(query, columns, env, writer, row -> {
-      boolean matched = row[columns.size()] != null;
-      if (matched && update == null || !matched && insert == null) {
-        return false;
-      }
-      if (matched) {
-        changes.remove((String) row[columns.size()], ((Number) row[columns.size() + 1])
-            .longValue());
-      }
-      return true;
-    });
-    return IcebergCommits.commit(table, base, changes, writer, IcebergCommits.MERGE_MODE, name,
-        env);
-  }
-
-  /** The INSERT clause's values by target column (all columns when it names none). */
-  private static Map<String, String> insertValues(SqlInsert insert,
-      List<ColumnDefinition> columns, String action, StatementEnvironment env) {
-    SqlNode source = insert.getSource();
-    if (!(source instanceof SqlBasicCall valuesCall) || valuesCall.getKind() != SqlKind.VALUES
-        || valuesCall.operandCount() != 1
-        || !(valuesCall.operand(0) instanceof SqlBasicCall row)) {
-      throw new StorageException("0A000", action + "WHEN NOT MATCHED THEN INSERT takes one "
-          + "VALUES (...) row");
-    }
-    List<String> names = new ArrayList<>();
-    if (insert.getTargetColumnList() == null || insert.getTargetColumnList().isEmpty()) {
-      columns.forEach(c -> names.add(c.name()));
-    } else {
-      insert.getTargetColumnList().forEach(n -> names.add(((SqlIdentifier) n).getSimple()
-          .toLowerCase(Locale.ROOT)));
-    }
-    if (names.size() != row.operandCount()) {
-      throw new StorageException("42601", action + "INSERT names " + names.size()
-          + " columns but gives " + row.operandCount() + " values");
-    }
-    Map<String, String> values = new HashMap<>();
-    for (int i = 0; i < names.size(); i++) {
-      String column = names.get(i);
-      if (columns.stream().noneMatch(c -> c.name().equals(column))) {
-        throw new StorageException("42703", action + "column \"" + column
-            + "\" does not exist");
-      }
-      values.put(column, "(" + env.sql(row.operand(i)) + ")");
-    }
-    return values;
+    return new IcebergMerge(table, name, alias(merge.alias, name), env).run(merge);
   }
 
   /**
@@ -217,7 +131,7 @@ final class IcebergDml {
     }
   }
 
-  private static IcebergWrites.RowWriter writer(Table table, QualifiedName name,
+  static IcebergWrites.RowWriter writer(Table table, QualifiedName name,
       StatementEnvironment env) {
     return new IcebergWrites.RowWriter(table, env.queryId(), name.toString());
   }
@@ -226,11 +140,11 @@ final class IcebergDml {
    * A new value brought to its column's type in the query itself (one planning instead of
    * two); the converter then checks lengths and ranges as an assignment does.
    */
-  private static String cast(String value, ColumnDefinition column) {
+  static String cast(String value, ColumnDefinition column) {
     return "CAST(" + value + " AS " + TypeMapping.castTarget(column.type()) + ")";
   }
 
-  private static String positionColumns(String alias) {
+  static String positionColumns(String alias) {
     return quote(alias) + "." + quote(IcebergTableSource.FILE_COLUMN) + ", " + quote(alias)
         + "." + quote(IcebergTableSource.POSITION_COLUMN);
   }
@@ -252,7 +166,7 @@ final class IcebergDml {
         + quote(IcebergTableSource.FILE_COLUMN) + " IN (" + String.join(", ", quoted) + ")";
   }
 
-  private static String alias(SqlIdentifier alias, QualifiedName name) {
+  static String alias(SqlIdentifier alias, QualifiedName name) {
     return alias == null ? name.name() : alias.getSimple();
   }
 

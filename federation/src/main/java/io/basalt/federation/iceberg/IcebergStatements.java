@@ -13,6 +13,7 @@ import io.basalt.planner.catalog.StatementEnvironment.QualifiedName;
 import io.basalt.planner.catalog.StatementOutcome;
 import io.basalt.planner.sql.SqlAlterBasaltTable;
 import io.basalt.planner.sql.SqlAlterExternalTable;
+import io.basalt.planner.sql.SqlBasaltMerge;
 import io.basalt.planner.sql.SqlBasaltColumn;
 import io.basalt.planner.sql.SqlCopy;
 import io.basalt.planner.sql.SqlCreateBasaltTable;
@@ -30,7 +31,6 @@ import java.util.function.UnaryOperator;
 import org.apache.calcite.sql.SqlDelete;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlInsert;
-import org.apache.calcite.sql.SqlMerge;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlUpdate;
 import org.apache.iceberg.Table;
@@ -131,8 +131,8 @@ public final class IcebergStatements {
           return StatementOutcome.count(0);
         };
       });
-    } else if (node instanceof SqlMerge merge) {
-      return target(merge.getTargetTable(), env, "merge into").flatMap(t -> counting(
+    } else if (node instanceof SqlBasaltMerge merge) {
+      return target(merge.target, env, "merge into").flatMap(t -> counting(
           e -> dml.merge(t.name(), t.database(), merge, e)));
     } else if (node instanceof SqlCopy copy) {
       return target(copy.table, env, "copy into").flatMap(t -> counting(

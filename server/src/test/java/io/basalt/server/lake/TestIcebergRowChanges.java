@@ -19,11 +19,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * INSERT, DELETE, UPDATE and MERGE on Iceberg tables each commit one snapshot, and every
  * snapshot reads back, by version and by timestamp, exactly the rows of its moment; in both
- * write modes, with the files each mode should write.
+ * write modes, with the files each mode should write. The clauses of MERGE are tested in
+ * {@code sql/iceberg/iceberg_merge.iq}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TestIcebergRowChanges {
@@ -155,6 +158,51 @@ class TestIcebergRowChanges {
       assertThat(LakeServer.rows(statement, "select * from ice.cow order by id"))
           .containsExactly("1,a", "3,C", "4,D");
       statement.execute("drop table ice.cow purge");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"merge-on-read", "copy-on-write"})
+  void aMergeThatDeletesUpdatesAndInsertsIsOneSnapshotAndTheOneBeforeItStillReads(String mode)
+      throws SQLException {
+    String name = mode.equals("merge-on-read") ? "merged_mor" : "merged_cow";
+    try (Connection connection = lake.connect();
+        Statement statement = connection.createStatement()) {
+      statement.execute("create table ice." + name + " (id bigint, qty integer) "
+          + "location 's3://lake/iceberg/" + name + "/' tblproperties ('table_type'='ICEBERG', "
+          + "'write.merge.mode'='" + mode + "')");
+      statement.executeUpdate("insert into ice." + name + " values (1, 10), (2, 20), (3, 30)");
+      statement.executeUpdate("insert into ice." + name + " values (4, 40)");
+      Snapshot before = table(name).currentSnapshot();
+      assertThat(statement.executeUpdate("merge into ice." + name + " t using (select * from "
+          + "(values (1, 'D', 0), (2, 'U', 5), (3, 'D', 0), (5, 'I', 50), (6, 'D', 60)) "
+          + "as v (id, op, qty)) s on t.id = s.id "
+          + "when matched and s.op = 'D' then delete "
+          + "when matched then update set qty = t.qty + s.qty "
+          + "when not matched and s.op <> 'D' then insert values (s.id, s.qty)"))
+          .isEqualTo(4);
+      Snapshot merged = table(name).currentSnapshot();
+
+      assertThat(merged.parentId()).isEqualTo(before.snapshotId());
+      assertThat(merged.operation()).isEqualTo("overwrite");
+      if (mode.equals("merge-on-read")) {
+        // One delete file for the three removed rows of the first insert's file.
+        assertThat(merged.summary()).containsEntry("added-delete-files", "1")
+            .containsEntry("added-position-deletes", "3").doesNotContainKey("deleted-data-files");
+      } else {
+        // The first insert's file is replaced (it held every removed row); the second's stays.
+        assertThat(merged.summary()).containsEntry("deleted-data-files", "1")
+            .doesNotContainKey("added-delete-files");
+      }
+      assertThat(LakeServer.rows(statement, "select * from ice." + name + " order by id"))
+          .containsExactly("2,25", "4,40", "5,50");
+      assertThat(LakeServer.rows(statement, "select * from ice." + name
+          + " for version as of " + before.snapshotId() + " order by id"))
+          .containsExactly("1,10", "2,20", "3,30", "4,40");
+      assertThat(LakeServer.rows(statement, "select count(*) from ice." + name
+          + " for timestamp as of timestamp '" + MILLIS.format(Instant.ofEpochMilli(
+              before.timestampMillis())) + "'")).containsExactly("4");
+      statement.execute("drop table ice." + name + " purge");
     }
   }
 }
