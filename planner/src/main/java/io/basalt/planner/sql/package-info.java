@@ -11,7 +11,9 @@
  * io.basalt.planner.sql.SqlCreateExternalSchema}, {@link
  * io.basalt.planner.sql.SqlCreateExternalTable} and {@link
  * io.basalt.planner.sql.SqlAlterExternalTable}; {@code EXPLAIN ANALYZE} becomes {@link
- * io.basalt.planner.sql.SqlExplainAnalyze}, of kind OTHER rather than EXPLAIN. Wrap the
+ * io.basalt.planner.sql.SqlExplainAnalyze}, of kind OTHER rather than EXPLAIN; every MERGE
+ * becomes a {@link io.basalt.planner.sql.SqlBasaltMerge} (of kind MERGE, with its WHEN clauses)
+ * rather than Calcite's {@code SqlMerge}. Wrap the
  * built-in operator table in {@link io.basalt.planner.sql.CaseInsensitiveOperatorTable}, because
  * unquoted function names reach the validator in lower case.
  */
