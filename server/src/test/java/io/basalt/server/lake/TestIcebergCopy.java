@@ -28,30 +28,26 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TestIcebergCopy {
+  IcebergLake ice;
   LakeServer lake;
   IcebergCatalog catalog;
 
   @BeforeAll
   void start(@TempDir Path dataDirectory) throws IOException, SQLException {
-    lake = LakeServer.folders(dataDirectory);
-    catalog = IcebergCatalog.open(dataDirectory.resolve("catalog"), lake.store());
-    try (Connection connection = lake.connect();
-        Statement statement = connection.createStatement()) {
-      statement.execute("create external schema ice from data catalog database 'icedb' "
-          + "create external database if not exists");
-    }
+    ice = IcebergLake.open(LakeServer.folders(dataDirectory), dataDirectory);
+    lake = ice.lake;
+    catalog = ice.catalog;
   }
 
   @AfterAll
   void stop() {
-    if (catalog != null) {
-      catalog.close();
+    if (ice != null) {
+      ice.close();
     }
-    lake.close();
   }
 
   private Table table(String name) {
-    return catalog.table("icedb", name).orElseThrow();
+    return ice.table(name);
   }
 
   private void writeFile(String uri, String text) {

@@ -33,6 +33,7 @@ class TestIcebergRowChanges {
   private static final DateTimeFormatter MILLIS =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
+  IcebergLake ice;
   LakeServer lake;
   IcebergCatalog catalog;
 
@@ -43,25 +44,20 @@ class TestIcebergRowChanges {
 
   @BeforeAll
   void start(@TempDir Path dataDirectory) throws IOException, SQLException {
-    lake = startLake(dataDirectory);
-    catalog = IcebergCatalog.open(dataDirectory.resolve("catalog"), lake.store());
-    try (Connection connection = lake.connect();
-        Statement statement = connection.createStatement()) {
-      statement.execute("create external schema ice from data catalog database 'icedb' "
-          + "create external database if not exists");
-    }
+    ice = IcebergLake.open(startLake(dataDirectory), dataDirectory);
+    lake = ice.lake;
+    catalog = ice.catalog;
   }
 
   @AfterAll
   void stop() {
-    if (catalog != null) {
-      catalog.close();
+    if (ice != null) {
+      ice.close();
     }
-    lake.close();
   }
 
   private Table table(String name) {
-    return catalog.table("icedb", name).orElseThrow();
+    return ice.table(name);
   }
 
   @Test
