@@ -50,7 +50,7 @@ import org.junit.jupiter.api.io.TempDir;
  * writes for upserts), are registered in Basalt and read as Iceberg's own generic reader reads
  * them: keys on one and two columns (NULL matching NULL), partition-scoped deletes, a column
  * renamed or promoted since, timestamps equal to the microsecond, later rows with a deleted key
- * kept; Basalt's DELETE and UPDATE on such tables keep the foreign deletes applied.
+ * kept; Basalt's DELETE, UPDATE, MERGE and OPTIMIZE on such tables keep them applied.
  */
 class TestIcebergEqualityDeletes {
   private static final LocalDateTime BASE = LocalDateTime.of(2025, 1, 2, 3, 4, 5);
@@ -160,6 +160,14 @@ class TestIcebergEqualityDeletes {
           .isEqualTo(icebergRows(changed, "id", "name", "region"));
       assertThat(rows(statement, "select content, count(*) from reg.\"pairs$files\" "
           + "group by content order by content")).containsExactly("0,2", "1,2", "2,1");
+      // Row 6 is deleted by the equality delete: MERGE does not match it, so inserts it anew.
+      assertThat(statement.executeUpdate("merge into reg.pairs t using (select * from "
+          + "(values (2, 'm'), (6, 'n')) as v (id, name)) s on t.id = s.id "
+          + "when matched then update set name = s.name "
+          + "when not matched then insert values (s.id, s.name, 'us')")).isEqualTo(2);
+      Table merged = basalt.table("reg", "pairs").orElseThrow();
+      assertThat(rows(statement, "select * from reg.pairs")).containsExactly("2,m,us", "6,n,us")
+          .isEqualTo(icebergRows(merged, "id", "name", "region"));
     }
   }
 
