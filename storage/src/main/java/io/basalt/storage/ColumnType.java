@@ -12,6 +12,10 @@ import static java.util.Objects.requireNonNull;
  * {@link Float}, DOUBLE {@link Double}, BOOLEAN {@link Boolean}, CHAR/VARCHAR {@link String},
  * DATE {@link Integer} days since 1970-01-01, TIMESTAMP/TIMESTAMPTZ {@link Long} milliseconds since
  * 1970-01-01T00:00Z; SQL NULL is {@code null}.
+ *
+ * <p>A TIMESTAMP or TIMESTAMPTZ of precision 6 ({@link #microseconds}) holds microseconds instead.
+ * No table has such a column: only the Parquet reader produces it, for a caller that must compare
+ * a file's exact values (Iceberg's equality deletes), which milliseconds would merge.
  */
 public record ColumnType(TypeName name, int precision, int scale) {
   public ColumnType {
@@ -24,6 +28,19 @@ public record ColumnType(TypeName name, int precision, int scale) {
 
   public static ColumnType decimal(int precision, int scale) {
     return new ColumnType(TypeName.DECIMAL, precision, scale);
+  }
+
+  /** TIMESTAMP or TIMESTAMPTZ values as microseconds since 1970-01-01T00:00Z. */
+  public static ColumnType microseconds(TypeName timestamp) {
+    if (timestamp != TypeName.TIMESTAMP && timestamp != TypeName.TIMESTAMPTZ) {
+      throw new IllegalArgumentException("not a timestamp type: " + timestamp);
+    }
+    return new ColumnType(timestamp, 6, 0);
+  }
+
+  /** Whether this is a TIMESTAMP or TIMESTAMPTZ holding microseconds. */
+  public boolean isMicroseconds() {
+    return (name == TypeName.TIMESTAMP || name == TypeName.TIMESTAMPTZ) && precision == 6;
   }
 
   public static ColumnType varchar(int length) {

@@ -3,6 +3,7 @@ package io.basalt.federation.iceberg;
 import io.basalt.federation.lake.FileSplitReader;
 import io.basalt.planner.exec.Batch;
 import io.basalt.planner.exec.Column;
+import io.basalt.planner.exec.MemoryTracker;
 import io.basalt.planner.exec.StorageBatches;
 import io.basalt.planner.source.ScanMetrics;
 import io.basalt.planner.source.ScanSpec;
@@ -64,17 +65,16 @@ final class IcebergScan implements SourceScan {
   private final ScanMetrics metrics = new ScanMetrics();
   private final FormatOptions options = FormatOptions.parquet();
   private List<Split> splits;
-  /**
-   * The deleted positions of each data file with delete files, read once per scan: a file's
-   * splits share them (RoaringBitmaps are read-only here).
-   */
-  private final java.util.Map<String, java.util.Optional<RoaringBitmap>> deletedRows =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  /** The deleted positions of each data file with delete files, read once per scan. */
+  private final RowDeletes rowDeletes;
   private volatile ScanReport report;
 
-  /** {@code snapshot} is null for a table that has never been written. */
+  /**
+   * {@code snapshot} is null for a table that has never been written; {@code memory} is the
+   * query's budget, charged for the equality delete keys the scan holds.
+   */
   IcebergScan(ObjectStore store, ScanPlans plans, Table table, Snapshot snapshot, Schema schema,
-      ScanSpec spec, String name) {
+      ScanSpec spec, String name, MemoryTracker memory) {
     this.store = store;
     this.plans = plans;
     this.table = table;
@@ -83,6 +83,7 @@ final class IcebergScan implements SourceScan {
     this.spec = spec;
     this.name = name;
     this.tableColumns = IcebergTypes.columns(schema, name);
+    this.rowDeletes = new RowDeletes(store, table, name, memory);
   }
 
   /**
@@ -180,10 +181,8 @@ final class IcebergScan implements SourceScan {
     if (positions) {
       types[fileColumns.length] = TypeName.BIGINT;
     }
-    RoaringBitmap deleted = iceberg.deletes().isEmpty() ? null
-        : deletedRows.computeIfAbsent(iceberg.location(), location -> java.util.Optional
-            .ofNullable(PositionDeletes.of(store, location, iceberg.deletes(), name, canceled,
-                counters))).orElse(null);
+    RoaringBitmap deleted = rowDeletes.of(iceberg.location(), file.file(), iceberg.deletes(),
+        footers, canceled, counters);
     FileBatchReader reader = FileReaders.open(store, file, new FileReadRequest(columns,
         fileColumns, spec.predicates(), options, canceled, counters, BATCH_ROWS)
         .withPositions(new RowPositions(deleted, positions)), footers);
@@ -218,13 +217,20 @@ final class IcebergScan implements SourceScan {
     Map<Integer, String> byId = footers.topLevelNamesById(store, file);
     List<ColumnDefinition> columns = new ArrayList<>();
     for (int c = 0; c < tableColumns.size(); c++) {
-      Types.NestedField field = schema.columns().get(c);
-      ColumnDefinition column = tableColumns.get(c);
-      String fileName = byId.isEmpty() ? field.name()
-          : byId.getOrDefault(field.fieldId(), "\u0000absent field " + field.fieldId());
-      columns.add(new ColumnDefinition(fileName, column.type(), true, null));
+      columns.add(new ColumnDefinition(nameInFile(byId, schema.columns().get(c)),
+          tableColumns.get(c).type(), true, null));
     }
     return columns;
+  }
+
+  /**
+   * The name of {@code field} in a file whose top-level fields have names {@code byId}: by field
+   * id, or the field's own name in a file written without ids; a name no file column has when
+   * the file lacks the field.
+   */
+  static String nameInFile(Map<Integer, String> byId, Types.NestedField field) {
+    return byId.isEmpty() ? field.name()
+        : byId.getOrDefault(field.fieldId(), "\u0000absent field " + field.fieldId());
   }
 
   @Override

@@ -211,7 +211,7 @@ final class IcebergTableSource implements TableSource {
             + name() + "': it no longer exists"));
     IcebergScan scan = new IcebergScan(tables.catalog().store(), tables.plans(), current,
         snapshot(current, pinned != null && spec.version().equals(TableVersion.LATEST)
-            ? pinned : spec.version()), schema, spec, name());
+            ? pinned : spec.version()), schema, spec, name(), context.memory());
     tables.log().record(context.queryId(), context.user(), name(), kind(),
         current.spec().isPartitioned(), scan);
     return scan;

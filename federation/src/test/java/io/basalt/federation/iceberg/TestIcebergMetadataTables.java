@@ -197,7 +197,7 @@ class TestIcebergMetadataTables {
     TableSource planned = source("orders$snapshots");
     fixture.catalog().catalog().dropTable(IcebergCatalog.identifier("db", "orders"), false);
 
-    assertThatThrownBy(() -> planned.scan(ScanSpec.allColumns(6), ScanContext.NONE))
+    assertThatThrownBy(() -> planned.scan(ScanSpec.allColumns(6), ScanContext.none()))
         .isInstanceOfSatisfying(StorageException.class,
             e -> assertThat(e.sqlState()).isEqualTo("42P01"))
         .hasMessage("Cannot read Iceberg metadata table 'ice.orders$snapshots': table "
@@ -216,7 +216,7 @@ class TestIcebergMetadataTables {
   /** Every row of a scan, its values in the storage representation. */
   private static List<Object[]> read(TableSource source, ScanSpec spec) {
     int[] columns = spec.columns();
-    SourceScan scan = source.scan(spec, ScanContext.NONE);
+    SourceScan scan = source.scan(spec, ScanContext.none());
     List<Object[]> rows = new ArrayList<>();
     for (Split split : scan.splits(2)) {
       try (SplitReader reader = scan.open(split, () -> false)) {

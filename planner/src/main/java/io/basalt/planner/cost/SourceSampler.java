@@ -26,7 +26,7 @@ public final class SourceSampler {
   public static double distinctValues(TableSource source, int column, double tableRows,
       long budget) {
     SourceScan scan = source.scan(new ScanSpec(new int[] {column}, List.of(),
-        OptionalLong.empty()), ScanContext.NONE);
+        OptionalLong.empty()), ScanContext.none());
     DistinctCounter counter = new DistinctCounter();
     long sampled = 0;
     long halfRows = 0;

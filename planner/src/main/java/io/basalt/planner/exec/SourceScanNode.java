@@ -49,7 +49,7 @@ public final class SourceScanNode implements PlanNode {
       synchronized (this) {
         if (scan == null) {
           scan = source.scan(specs.apply(context.dataContext()),
-              new ScanContext(context.queryId(), user(context)));
+              new ScanContext(context.queryId(), user(context), context.memory()));
         }
         current = scan;
       }

@@ -159,12 +159,12 @@ final class ParquetColumnBinding {
       case TIMESTAMP, TIMESTAMPTZ -> {
         if (physical == PrimitiveTypeName.INT64
             && logical instanceof TimestampLogicalTypeAnnotation timestamp) {
-          long divisor = switch (timestamp.getUnit()) {
-            case MILLIS -> 1L;
-            case MICROS -> 1_000L;
-            case NANOS -> 1_000_000L;
+          long unitsPerSecond = switch (timestamp.getUnit()) {
+            case MILLIS -> 1_000L;
+            case MICROS -> 1_000_000L;
+            case NANOS -> 1_000_000_000L;
           };
-          yield new ParquetDecoders.TimestampDecoder(type, maxDefinition, divisor);
+          yield new ParquetDecoders.TimestampDecoder(type, maxDefinition, unitsPerSecond);
         }
         if (physical == PrimitiveTypeName.INT96) {
           yield new ParquetDecoders.Int96Decoder(type, maxDefinition);

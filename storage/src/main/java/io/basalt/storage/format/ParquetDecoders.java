@@ -18,6 +18,7 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
  */
 final class ParquetDecoders {
   private static final long MILLIS_PER_DAY = 86_400_000L;
+  private static final long MICROS_PER_DAY = 86_400_000_000L;
   private static final long JULIAN_EPOCH_DAY = 2_440_588L;
 
   private ParquetDecoders() {}
@@ -187,7 +188,8 @@ final class ParquetDecoders {
 
     DateDecoder(ColumnType type, int maxDefinition) {
       super(type, maxDefinition);
-      factor = type.name() == TypeName.DATE ? 1 : MILLIS_PER_DAY;
+      factor = type.name() == TypeName.DATE ? 1
+          : type.isMicroseconds() ? MICROS_PER_DAY : MILLIS_PER_DAY;
     }
 
     @Override
@@ -219,21 +221,33 @@ final class ParquetDecoders {
     }
   }
 
-  /** INT64 TIMESTAMP in millis, micros or nanos into milliseconds (rounded down). */
+  /**
+   * INT64 TIMESTAMP in millis, micros or nanos into milliseconds, or into microseconds for a
+   * {@link ColumnType#microseconds} type (rounded down).
+   */
   static final class TimestampDecoder extends Decoder {
+    private final long multiplier;
     private final long divisor;
 
-    TimestampDecoder(ColumnType type, int maxDefinition, long divisor) {
+    /** Values of {@code unitsPerSecond} (1_000, 1_000_000 or 1_000_000_000) into the type's. */
+    TimestampDecoder(ColumnType type, int maxDefinition, long unitsPerSecond) {
       super(type, maxDefinition);
-      this.divisor = divisor;
+      long target = type.isMicroseconds() ? 1_000_000L : 1_000L;
+      this.multiplier = Math.max(1, target / unitsPerSecond);
+      this.divisor = Math.max(1, unitsPerSecond / target);
+    }
+
+    private long convert(long value) {
+      return Math.floorDiv(value * multiplier, divisor);
     }
 
     @Override
     ArrayColumnVector read(ColumnReader reader, int count) {
       long[] values = new long[count];
+      boolean same = multiplier == 1 && divisor == 1;
       for (int i = 0; i < count; i++) {
         if (present(reader, i, count)) {
-          values[i] = divisor == 1 ? reader.getLong() : Math.floorDiv(reader.getLong(), divisor);
+          values[i] = same ? reader.getLong() : convert(reader.getLong());
         }
         reader.consume();
       }
@@ -244,9 +258,9 @@ final class ParquetDecoders {
     ArrayColumnVector convert(Raw raw) {
       int count = raw.count;
       long[] values = raw.longs;
-      if (divisor != 1) {
+      if (multiplier != 1 || divisor != 1) {
         for (int i = 0; i < count; i++) {
-          values[i] = Math.floorDiv(values[i], divisor);
+          values[i] = convert(values[i]);
         }
       }
       return ArrayColumnVector.ofLongs(type, count, values, raw.nulls);
@@ -254,7 +268,7 @@ final class ParquetDecoders {
 
     @Override
     Comparable<?> zoneValue(Object statistic) {
-      return statistic instanceof Long l ? Math.floorDiv(l, divisor) : null;
+      return statistic instanceof Long l ? convert(l) : null;
     }
   }
 
@@ -272,8 +286,9 @@ final class ParquetDecoders {
           ByteBuffer bytes = reader.getBinary().toByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
           long nanos = bytes.getLong();
           int julianDay = bytes.getInt();
-          values[i] = (julianDay - JULIAN_EPOCH_DAY) * MILLIS_PER_DAY
-              + Math.floorDiv(nanos, 1_000_000L);
+          values[i] = type.isMicroseconds()
+              ? (julianDay - JULIAN_EPOCH_DAY) * MICROS_PER_DAY + Math.floorDiv(nanos, 1_000L)
+              : (julianDay - JULIAN_EPOCH_DAY) * MILLIS_PER_DAY + Math.floorDiv(nanos, 1_000_000L);
         }
         reader.consume();
       }

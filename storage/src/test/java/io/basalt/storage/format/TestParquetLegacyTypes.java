@@ -116,6 +116,17 @@ class TestParquetLegacyTypes {
   }
 
   @Test
+  void timestampsReadAsMicrosecondsKeepTheFilesPrecision() {
+    List<ColumnDefinition> table = List.of(
+        column("ts", ColumnType.microseconds(TypeName.TIMESTAMP)),
+        column("micros", ColumnType.microseconds(TypeName.TIMESTAMPTZ)));
+    List<List<Object>> rows = FormatFixtures.readAll(store, file, table, FormatOptions.parquet());
+    // INT96 nanoseconds and INT64 microseconds, rounded down to microseconds only.
+    assertThat(rows.get(4)).containsExactly(millis(4) * 1000 + 456, 1_700_000_000_006_000L);
+    assertThat(rows.get(5)).containsExactly(null, 1_700_000_000_007_500L);
+  }
+
+  @Test
   void byteArrayDecimalStatisticsSkipRowGroups() {
     ScanCounters counters = new ScanCounters();
     FileReadRequest request = new FileReadRequest(TABLE, new int[] {4}, List.of(
