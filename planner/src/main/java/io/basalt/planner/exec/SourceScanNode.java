@@ -5,6 +5,7 @@ import io.basalt.planner.source.ScanSpec;
 import io.basalt.planner.source.SourceScan;
 import io.basalt.planner.source.Split;
 import io.basalt.planner.source.SplitReader;
+import io.basalt.storage.StorageException;
 import io.basalt.planner.source.TableSource;
 import java.util.List;
 import java.util.function.Function;
@@ -105,6 +106,14 @@ public final class SourceScanNode implements PlanNode {
 
       @Override
       public Batch next() {
+        try {
+          return read();
+        } catch (StorageException e) {
+          throw naming(e);
+        }
+      }
+
+      private Batch read() {
         while (true) {
           if (reader == null) {
             int index = take();
@@ -131,6 +140,19 @@ public final class SourceScanNode implements PlanNode {
         }
       }
     };
+  }
+
+  /**
+   * A read error that names the table, as every SQL error must: a file reader knows only its
+   * file ("the object does not exist"), not the table it belongs to.
+   */
+  private StorageException naming(StorageException e) {
+    String message = e.getMessage() == null ? "" : e.getMessage();
+    if (message.contains(source.name()) || "57014".equals(e.sqlState())) {
+      return e;
+    }
+    return new StorageException(e.sqlState(), "Cannot read table '" + source.name() + "': "
+        + message, e);
   }
 
   private static String user(QueryContext context) {
