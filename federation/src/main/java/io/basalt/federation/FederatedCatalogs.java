@@ -9,6 +9,8 @@ import io.basalt.federation.iceberg.IcebergCatalogStore;
 import io.basalt.federation.iceberg.IcebergStatements;
 import io.basalt.federation.iceberg.IcebergTables;
 import io.basalt.federation.lake.Lake;
+import io.basalt.federation.remote.RemoteSources;
+import io.basalt.federation.remote.RemoteStatements;
 import io.basalt.planner.catalog.ExternalCatalog;
 import io.basalt.planner.catalog.StatementEnvironment;
 import io.basalt.storage.objectstore.ObjectStore;
@@ -24,8 +26,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Every catalog of tables outside the native store, as the planner's {@link ExternalCatalog}:
- * the lake's Data Catalog (external Parquet, CSV and JSON tables over an object store) and the
- * Iceberg catalog, whose tables share the lake's external schemas.
+ * the lake's Data Catalog (external Parquet, CSV and JSON tables over an object store), the
+ * Iceberg catalog, whose tables share the lake's external schemas, and the federated
+ * PostgreSQL and MySQL schemas, whose tables are the remote databases' own.
  * One instance per server, owned by the composition root.
  */
 public final class FederatedCatalogs implements ExternalCatalog, AutoCloseable {
@@ -35,9 +38,11 @@ public final class FederatedCatalogs implements ExternalCatalog, AutoCloseable {
   private final IcebergCatalog icebergCatalog;
   private final IcebergTables iceberg;
   private final IcebergStatements icebergStatements;
+  private final RemoteSources remote;
+  private final RemoteStatements remoteStatements;
 
   private FederatedCatalogs(DataCatalog catalog, ObjectStore store,
-      IcebergCatalog icebergCatalog) {
+      IcebergCatalog icebergCatalog, Path catalogDirectory) {
     this.catalog = requireNonNull(catalog, "catalog is null");
     this.store = requireNonNull(store, "store is null");
     this.lake = new Lake(catalog, store);
@@ -45,6 +50,8 @@ public final class FederatedCatalogs implements ExternalCatalog, AutoCloseable {
     this.iceberg = new IcebergTables(icebergCatalog, lake.scanLog());
     lake.listAlso(iceberg);
     this.icebergStatements = new IcebergStatements(catalog, icebergCatalog);
+    this.remote = new RemoteSources(catalog, catalogDirectory);
+    this.remoteStatements = new RemoteStatements(catalog, remote);
   }
 
   /**
@@ -62,7 +69,8 @@ public final class FederatedCatalogs implements ExternalCatalog, AutoCloseable {
   public static FederatedCatalogs open(Path catalogDirectory, ObjectStore store,
       IcebergCatalogStore icebergStore) {
     DataCatalog dataCatalog = DataCatalog.open(catalogDirectory);
-    return new FederatedCatalogs(dataCatalog, store, IcebergCatalog.open(icebergStore, store));
+    return new FederatedCatalogs(dataCatalog, store, IcebergCatalog.open(icebergStore, store),
+        catalogDirectory);
   }
 
   public IcebergCatalog icebergCatalog() {
@@ -87,8 +95,13 @@ public final class FederatedCatalogs implements ExternalCatalog, AutoCloseable {
   @Override
   public @Nullable Schema schema(String name) {
     ExternalSchemaDefinition definition = catalog.externalSchema(name).orElse(null);
-    if (definition == null
-        || !definition.sourceKind().equals(ExternalSchemaDefinition.DATA_CATALOG)) {
+    if (definition == null) {
+      return null;
+    }
+    if (RemoteSources.isRemote(definition)) {
+      return remote.schema(name);
+    }
+    if (!definition.sourceKind().equals(ExternalSchemaDefinition.DATA_CATALOG)) {
       return null;
     }
     return new DatabaseSchema(lake.schema(definition.name(), definition.database()), iceberg,
@@ -97,6 +110,10 @@ public final class FederatedCatalogs implements ExternalCatalog, AutoCloseable {
 
   @Override
   public Optional<ExternalStatement> statement(SqlNode statement, StatementEnvironment env) {
+    Optional<ExternalStatement> onRemote = remoteStatements.statement(statement, env);
+    if (onRemote.isPresent()) {
+      return onRemote;
+    }
     Optional<ExternalStatement> onIceberg = icebergStatements.statement(statement, env);
     return onIceberg.isPresent() ? onIceberg : lake.statements().statement(statement, env);
   }
@@ -111,9 +128,10 @@ public final class FederatedCatalogs implements ExternalCatalog, AutoCloseable {
     return catalog.version() + icebergCatalog.version();
   }
 
-  /** Releases the Iceberg catalog's database connections. */
+  /** Releases the Iceberg catalog's database connections and the federated schemas' pools. */
   @Override
   public void close() {
+    remote.close();
     icebergCatalog.close();
   }
 }
