@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -330,8 +331,9 @@ class TestFederatedSchemas {
     }
     Path key = files.stream().filter(f -> f.getFileName().toString().equals("federation.key"))
         .findFirst().orElseThrow();
-    assertThat(Files.getPosixFilePermissions(key).toString()).isEqualTo("[OWNER_READ, "
-        + "OWNER_WRITE]");
+    assertThat(Files.getPosixFilePermissions(key)).containsExactlyInAnyOrder(
+        PosixFilePermission.OWNER_READ,
+        PosixFilePermission.OWNER_WRITE);
   }
 
   private static String read(Path file) throws IOException {
