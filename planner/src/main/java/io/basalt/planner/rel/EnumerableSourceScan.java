@@ -56,8 +56,7 @@ public final class EnumerableSourceScan extends TableScan
 
   @Override
   public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
-    return SourceTableScan.scanCost(planner, table, logical.columns.size(),
-        logical.filters.size());
+    return logical.computeSelfCost(planner, mq);
   }
 
   @Override

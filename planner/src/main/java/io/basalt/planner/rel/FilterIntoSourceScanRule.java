@@ -42,6 +42,9 @@ public final class FilterIntoSourceScanRule extends RelRule<RuleConfig> {
   public void onMatch(RelOptRuleCall call) {
     Filter filter = call.rel(0);
     SourceTableScan scan = call.rel(1);
+    if (scan.limit.isPresent()) {
+      return; // The limit was taken of the rows before this filter.
+    }
     TableSource source = scan.source;
     RexBuilder rexBuilder = filter.getCluster().getRexBuilder();
     List<RexNode> pushed = new ArrayList<>(scan.filters);

@@ -9,6 +9,7 @@ public final class SourceRules {
   public static final List<RelOptRule> ALL = List.of(
       FilterIntoSourceScanRule.INSTANCE,
       ProjectIntoSourceScanRule.INSTANCE,
+      LimitIntoSourceScanRule.INSTANCE,
       SourceScanToEnumerableRule.INSTANCE);
 
   private SourceRules() {}

@@ -38,14 +38,21 @@ public final class SourceTableScan extends TableScan {
   /** Conditions pushed into the source, over the table's full row type. */
   final List<RexNode> filters;
   final ScanVersion version;
+  /**
+   * The rows the source may stop after (a LIMIT right above the scan, which stays above it:
+   * the engine still applies it); empty for all rows.
+   */
+  final OptionalLong limit;
 
   SourceTableScan(RelOptCluster cluster, RelTraitSet traits, RelOptTable table,
-      TableSource source, ImmutableIntList columns, List<RexNode> filters, ScanVersion version) {
+      TableSource source, ImmutableIntList columns, List<RexNode> filters, ScanVersion version,
+      OptionalLong limit) {
     super(cluster, traits, List.of(), table);
     this.source = source;
     this.columns = columns;
     this.filters = List.copyOf(filters);
     this.version = requireNonNull(version, "version is null");
+    this.limit = requireNonNull(limit, "limit is null");
   }
 
   /** A scan of every column with no filter. */
@@ -53,7 +60,7 @@ public final class SourceTableScan extends TableScan {
       TableSource source) {
     int count = table.getRowType().getFieldCount();
     return new SourceTableScan(cluster, cluster.traitSetOf(Convention.NONE), table, source,
-        ImmutableIntList.identity(count), List.of(), ScanVersion.LATEST);
+        ImmutableIntList.identity(count), List.of(), ScanVersion.LATEST, OptionalLong.empty());
   }
 
   public TableSource source() {
@@ -76,7 +83,7 @@ public final class SourceTableScan extends TableScan {
       predicates.add(PredicateTranslator.translate(filter, source.columns())
           .orElseThrow(() -> new IllegalStateException("untranslatable pushed filter " + filter)));
     }
-    ScanSpec latest = new ScanSpec(columns.toIntArray(), predicates, OptionalLong.empty());
+    ScanSpec latest = new ScanSpec(columns.toIntArray(), predicates, limit);
     ScanVersion planned = version;
     return planned.isLatest() ? context -> latest
         : context -> latest.withVersion(planned.resolve(context));
@@ -84,23 +91,28 @@ public final class SourceTableScan extends TableScan {
 
   SourceTableScan withColumns(ImmutableIntList newColumns) {
     return new SourceTableScan(getCluster(), getTraitSet(), getTable(), source, newColumns,
-        filters, version);
+        filters, version, limit);
   }
 
   SourceTableScan withFilters(List<RexNode> newFilters) {
     return new SourceTableScan(getCluster(), getTraitSet(), getTable(), source, columns,
-        newFilters, version);
+        newFilters, version, limit);
   }
 
   SourceTableScan withVersion(ScanVersion newVersion) {
     return new SourceTableScan(getCluster(), getTraitSet(), getTable(), source, columns,
-        filters, newVersion);
+        filters, newVersion, limit);
+  }
+
+  SourceTableScan withLimit(long rows) {
+    return new SourceTableScan(getCluster(), getTraitSet(), getTable(), source, columns,
+        filters, version, OptionalLong.of(rows));
   }
 
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
     return new SourceTableScan(getCluster(), traitSet, getTable(), source, columns, filters,
-        version);
+        version, limit);
   }
 
   @Override
@@ -128,17 +140,22 @@ public final class SourceTableScan extends TableScan {
         .itemIf("kind", source.kind(), !source.kind().equals("native"))
         .itemIf("columns", columns, columns.size() != table.getRowType().getFieldCount())
         .itemIf("filters", filters, !filters.isEmpty())
-        .itemIf("version", version.describe(), !version.isLatest());
+        .itemIf("version", version.describe(), !version.isLatest())
+        .itemIf("limit", limit.isPresent() ? limit.getAsLong() : 0, limit.isPresent());
   }
 
   @Override
   public double estimateRowCount(RelMetadataQuery mq) {
-    return scanRowCount(table.getRowCount(), filters.size());
+    double rows = scanRowCount(table.getRowCount(), filters.size());
+    return limit.isPresent() ? Math.min(rows, limit.getAsLong()) : rows;
   }
 
   @Override
   public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
-    return scanCost(planner, table, columns.size(), filters.size());
+    RelOptCost cost = scanCost(planner, table, columns.size(), filters.size());
+    // A source that stops after the limit reads that share of the rows at most.
+    return limit.isPresent() ? cost.multiplyBy(Math.min(1.0, Math.max(limit.getAsLong(), 1)
+        / Math.max(1.0, table.getRowCount()))) : cost;
   }
 
   static double scanRowCount(double tableRows, int filterCount) {

@@ -167,6 +167,20 @@ class TestFederatedSchemas {
   }
 
   @Test
+  void aLimitWithoutOrderIsSentToTheSource() throws SQLException {
+    assertThat(String.join("\n", rows("explain analyze select name from pg.customers "
+        + "where id >= 1 limit 2")))
+        .contains("remote SQL on pg: SELECT ")
+        .contains(" LIMIT 2")
+        .contains("rows read=2");
+    assertThat(rows("select name from pg.customers where id >= 1 limit 2")).hasSize(2);
+    assertThat(rows("select id from my.orders limit 1 offset 1")).hasSize(1);
+    // With ORDER BY, every row is needed to pick the first ones: no limit goes out.
+    assertThat(String.join("\n", rows("explain analyze select name from pg.customers "
+        + "order by name limit 1"))).doesNotContain(" LIMIT ");
+  }
+
+  @Test
   void joinsPostgresMariadbAndNativeTables() throws SQLException {
     assertThat(rows("select c.name, r.label, sum(o.amount) from pg.customers c "
         + "join my.orders o on o.customer_id = c.id join regions r on r.region = c.region "
