@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.basalt.storage.objectstore.ObjectUri;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -16,32 +15,14 @@ import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.TableMetadataParser;
 import org.apache.iceberg.io.CloseableIterable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Files of an Iceberg table that go missing or are damaged behind Basalt's back: each read is
  * an error naming the table and the file, the table keeps its snapshots, and the server keeps
  * serving.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TestIcebergBadFiles {
-  IcebergLake ice;
-
-  @BeforeAll
-  void start(@TempDir Path dataDirectory) throws IOException, SQLException {
-    ice = IcebergLake.open(LakeServer.folders(dataDirectory), dataDirectory);
-  }
-
-  @AfterAll
-  void stop() {
-    if (ice != null) {
-      ice.close();
-    }
-  }
+class TestIcebergBadFiles extends IcebergLakeTest {
 
   private List<String> dataFiles(Table table) throws IOException {
     List<String> files = new ArrayList<>();

@@ -3,52 +3,22 @@ package io.basalt.server.lake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.basalt.federation.iceberg.IcebergCatalog;
 import io.basalt.storage.objectstore.ObjectInfo;
 import io.basalt.storage.objectstore.ObjectUri;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import org.apache.iceberg.Snapshot;
-import org.apache.iceberg.Table;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * COPY into an Iceberg table commits one append snapshot on top of the table's current one, so
  * that the snapshot before it still reads the old rows; a COPY that fails commits nothing and
  * leaves no data file behind.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TestIcebergCopy {
-  IcebergLake ice;
-  LakeServer lake;
-  IcebergCatalog catalog;
-
-  @BeforeAll
-  void start(@TempDir Path dataDirectory) throws IOException, SQLException {
-    ice = IcebergLake.open(LakeServer.folders(dataDirectory), dataDirectory);
-    lake = ice.lake;
-    catalog = ice.catalog;
-  }
-
-  @AfterAll
-  void stop() {
-    if (ice != null) {
-      ice.close();
-    }
-  }
-
-  private Table table(String name) {
-    return ice.table(name);
-  }
+class TestIcebergCopy extends IcebergLakeTest {
 
   private void writeFile(String uri, String text) {
     lake.store().write(ObjectUri.parse(uri), text.getBytes(StandardCharsets.UTF_8));

@@ -3,9 +3,6 @@ package io.basalt.server.lake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.basalt.federation.iceberg.IcebergCatalog;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -13,12 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import org.apache.iceberg.Snapshot;
-import org.apache.iceberg.Table;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -28,37 +20,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * write modes, with the files each mode should write. The clauses of MERGE are tested in
  * {@code sql/iceberg/iceberg_merge.iq}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TestIcebergRowChanges {
+class TestIcebergRowChanges extends IcebergLakeTest {
   private static final DateTimeFormatter MILLIS =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
-
-  IcebergLake ice;
-  LakeServer lake;
-  IcebergCatalog catalog;
-
-  /** The server under test: over the folder-backed store here, over S3Proxy in a subclass. */
-  LakeServer startLake(Path directory) throws IOException {
-    return LakeServer.folders(directory);
-  }
-
-  @BeforeAll
-  void start(@TempDir Path dataDirectory) throws IOException, SQLException {
-    ice = IcebergLake.open(startLake(dataDirectory), dataDirectory);
-    lake = ice.lake;
-    catalog = ice.catalog;
-  }
-
-  @AfterAll
-  void stop() {
-    if (ice != null) {
-      ice.close();
-    }
-  }
-
-  private Table table(String name) {
-    return ice.table(name);
-  }
 
   @Test
   void everyChangeIsASnapshotThatReadsBackByVersionAndByTimestamp() throws SQLException {

@@ -3,34 +3,14 @@ package io.basalt.server.lake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The Iceberg examples of SPEC.md 2.5, as written (with columns where it writes "..."). */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TestIcebergSpecExamples {
-  IcebergLake ice;
-
-  @BeforeAll
-  void start(@TempDir Path dataDirectory) throws IOException, SQLException {
-    ice = IcebergLake.open(LakeServer.folders(dataDirectory), dataDirectory);
-  }
-
-  @AfterAll
-  void stop() {
-    if (ice != null) {
-      ice.close();
-    }
-  }
+class TestIcebergSpecExamples extends IcebergLakeTest {
 
   private static long snapshots(Statement statement) throws SQLException {
     return Long.parseLong(LakeServer.rows(statement,
