@@ -120,12 +120,14 @@ public final class FederatedCatalogs implements ExternalCatalog, AutoCloseable {
 
   @Override
   public Map<String, Table> systemTables() {
-    return lake.systemTables();
+    Map<String, Table> tables = new java.util.HashMap<>(lake.systemTables());
+    tables.putAll(remote.systemTables());
+    return tables;
   }
 
   @Override
   public long version() {
-    return catalog.version() + icebergCatalog.version();
+    return catalog.version() + icebergCatalog.version() + remote.version();
   }
 
   /** Releases the Iceberg catalog's database connections and the federated schemas' pools. */
