@@ -17,7 +17,8 @@ import java.util.OptionalLong;
 
 /**
  * The range queries of one split scan: one remote {@code SELECT min(c), max(c)} over the rows
- * the pushed filters leave, then {@code count} queries that each add a range of the split
+ * the pushed filters leave (unless the table's properties give the bounds), then {@code count}
+ * queries that each add a range of the split
  * column to the pushed filters, as one more predicate. The first range has no lower bound and
  * takes the NULLs, the last has no upper bound, so every row is read exactly once even when
  * rows outside the bounds were added since they were read.
@@ -62,7 +63,8 @@ final class RangeSplits {
 
   /** The remote queries, one per range; one query when the column has no two values. */
   List<String> queries() {
-    long[] bounds = bounds();
+    long[] bounds = splitting.lower() != null
+        ? new long[] {splitting.lower(), splitting.upper()} : bounds();
     if (bounds == null) {
       return List.of(sql(List.of()));
     }

@@ -8,8 +8,8 @@ import io.basalt.planner.catalog.StatementEnvironment.QualifiedName;
 import io.basalt.planner.catalog.StatementOutcome;
 import io.basalt.planner.sql.SqlAlterExternalTable;
 import io.basalt.planner.sql.SqlCreateExternalSchema;
-import io.basalt.planner.sql.SqlRefreshExternalSchema;
 import io.basalt.planner.sql.SqlDropBasaltSchema;
+import io.basalt.planner.sql.SqlRefreshExternalSchema;
 import io.basalt.storage.StorageException;
 import java.util.HashMap;
 import java.util.Locale;
@@ -140,8 +140,8 @@ public final class RemoteStatements {
     String action = "alter federated table '" + name + "'";
     if (!(alter.action instanceof SqlAlterExternalTable.SetTableProperties set)) {
       throw new StorageException("0A000", "Cannot " + action + ": a federated table takes "
-          + "only SET TABLE PROPERTIES (" + RangeSplitting.COLUMN + ", "
-          + RangeSplitting.COUNT + ")");
+          + "only SET TABLE PROPERTIES (" + String.join(", ", RangeSplitting.PROPERTIES)
+          + ")");
     }
     RemoteSource source = sources.source(name.schema());
     RemoteTableMetadata table = source.tables().get(name.name());
@@ -159,8 +159,10 @@ public final class RemoteStatements {
     if (merged.containsKey(RangeSplitting.COLUMN) != merged.containsKey(RangeSplitting.COUNT)
         && changes.getOrDefault(RangeSplitting.COLUMN, "x").isEmpty()) {
       // Emptying split_column removes the splitting altogether.
-      changes.put(RangeSplitting.COUNT, "");
-      merged.remove(RangeSplitting.COUNT);
+      for (String key : RangeSplitting.PROPERTIES) {
+        changes.put(key, "");
+        merged.remove(key);
+      }
     }
     RangeSplitting.parse(action, merged, table);
     sources.properties().set(name.schema(), table.name(), changes);

@@ -165,6 +165,36 @@ class TestFederatedSplits {
   }
 
   @Test
+  void givenBoundsNeedNoBoundsQuery() throws SQLException {
+    statement.execute("create external schema pgbounds from postgres database 'fed_splits' "
+        + "uri '" + host() + "' port " + port() + " user '" + postgres.user() + "' password '"
+        + postgres.password() + "'");
+    try {
+      statement.execute("alter table pgbounds.orders set table properties ('split_column' = "
+          + "'o_orderkey', 'split_count' = '2', 'split_lower' = '0', 'split_upper' = '13999')");
+      String sql = "select o_orderkey, o_total from pgbounds.orders";
+      assertThat(explained(sql)).contains("2 range splits on o_orderkey")
+          .contains("((\"o_orderkey\" < 7000) OR \"o_orderkey\" IS NULL);")
+          .contains("((\"o_orderkey\" >= 7000))]");
+      assertThat(rows(sql)).containsExactlyInAnyOrderElementsOf(
+          rows(sql.replace("pgbounds", "pgwhole")));
+      assertThatThrownBy(() -> statement.execute("alter table pgbounds.orders set table "
+          + "properties ('split_lower' = 'abc')"))
+          .hasMessageContaining("property 'split_lower' is 'abc', not a value of column "
+              + "'o_orderkey' (bigint)");
+      assertThatThrownBy(() -> statement.execute("alter table pgbounds.orders set table "
+          + "properties ('split_lower' = '20000')"))
+          .hasMessageContaining("property 'split_lower' is '20000', not below split_upper");
+      // Emptying split_column drops every split property.
+      statement.execute("alter table pgbounds.orders set table properties "
+          + "('split_column' = '')");
+      assertThat(explained(sql)).doesNotContain("range splits");
+    } finally {
+      statement.execute("drop schema pgbounds");
+    }
+  }
+
+  @Test
   void aLimitIsReadWithoutSplits() throws SQLException {
     assertThat(explained("select o_orderkey from pgsplit.orders limit 3"))
         .doesNotContain("range splits").contains(" LIMIT 3");
