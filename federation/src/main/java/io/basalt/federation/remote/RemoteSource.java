@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 
 /**
  * One federated schema's remote database: a HikariCP pool (created on first use, so CREATE
@@ -48,17 +49,19 @@ final class RemoteSource implements AutoCloseable {
   private final String remoteSchema;
   private final RemoteTableProperties properties;
   private final AtomicLong metadataChanges;
+  /** {@link System#nanoTime}, or a test's clock. */
+  private final LongSupplier nanoClock;
   private HikariDataSource pool;
   private boolean closed;
   /** The cached metadata and when it was read; null once dropped. */
   private final AtomicReference<Cached> cached = new AtomicReference<>();
   private final Object loading = new Object();
 
-  /** Metadata as read at {@code loadedAt} ({@link System#nanoTime}). */
+  /** Metadata as read at {@code loadedAt} (of the nano clock). */
   private record Cached(Map<String, RemoteTableMetadata> tables, long loadedAt) {}
 
   RemoteSource(ExternalSchemaDefinition definition, SecretBox box, RemoteSecrets secrets,
-      RemoteTableProperties properties, AtomicLong metadataChanges) {
+      RemoteTableProperties properties, AtomicLong metadataChanges, LongSupplier nanoClock) {
     this.definition = definition;
     this.engine = RemoteEngine.valueOf(definition.sourceKind());
     Map<String, String> options = definition.options();
@@ -74,6 +77,7 @@ final class RemoteSource implements AutoCloseable {
     this.secrets = secrets;
     this.properties = properties;
     this.metadataChanges = metadataChanges;
+    this.nanoClock = nanoClock;
     this.remoteSchema = engine == RemoteEngine.POSTGRES
         ? options.getOrDefault("schema", "public") : definition.database();
   }
@@ -188,14 +192,17 @@ final class RemoteSource implements AutoCloseable {
   /** The remote tables and views by name, from the cache when it is younger than 60 s. */
   Map<String, RemoteTableMetadata> tables() {
     Cached current = cached.get();
-    if (current != null && !expireIfStale()) {
-      return current.tables();
+    if (current != null) {
+      if (!stale(current)) {
+        return current.tables();
+      }
+      drop(current);
     }
     // One load at a time; readers of a fresh cache and expireIfStale never wait for it.
     synchronized (loading) {
       current = cached.get();
       if (current == null) {
-        current = new Cached(load(), System.nanoTime());
+        current = new Cached(load(), nanoClock.getAsLong());
         cached.set(current);
       }
       return current.tables();
@@ -209,15 +216,23 @@ final class RemoteSource implements AutoCloseable {
     }
   }
 
-  /** Drops the cached metadata if it is older than its lifetime; true when it did. */
-  boolean expireIfStale() {
+  /** Drops the cached metadata if it is older than its lifetime. */
+  void expireIfStale() {
     Cached current = cached.get();
-    if (current != null && System.nanoTime() - current.loadedAt() > METADATA_LIFETIME_NANOS
-        && cached.compareAndSet(current, null)) {
-      metadataChanges.incrementAndGet();
-      return true;
+    if (current != null && stale(current)) {
+      drop(current);
     }
-    return false;
+  }
+
+  private boolean stale(Cached current) {
+    return nanoClock.getAsLong() - current.loadedAt() > METADATA_LIFETIME_NANOS;
+  }
+
+  /** Drops {@code current} unless another thread already did, counting one change. */
+  private void drop(Cached current) {
+    if (cached.compareAndSet(current, null)) {
+      metadataChanges.incrementAndGet();
+    }
   }
 
   private Map<String, RemoteTableMetadata> load() {

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.apache.calcite.schema.Schema;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -29,9 +30,16 @@ public final class RemoteSources implements AutoCloseable {
   private final Map<String, RemoteSource> sources = new HashMap<>();
   /** Counts every change plans may depend on: metadata dropped, secrets, table properties. */
   private final AtomicLong changes = new AtomicLong();
+  private final LongSupplier nanoClock;
 
   public RemoteSources(DataCatalog catalog, Path catalogDirectory) {
+    this(catalog, catalogDirectory, System::nanoTime);
+  }
+
+  /** Sources whose metadata ages by {@code nanoClock} (a test hook). */
+  RemoteSources(DataCatalog catalog, Path catalogDirectory, LongSupplier nanoClock) {
     this.catalog = catalog;
+    this.nanoClock = nanoClock;
     this.box = new SecretBox(catalogDirectory);
     this.secrets = new RemoteSecrets(catalogDirectory, box);
     this.properties = new RemoteTableProperties(catalogDirectory);
@@ -64,7 +72,8 @@ public final class RemoteSources implements AutoCloseable {
       return null;
     }
     if (known == null) {
-      known = new RemoteSource(definition, box, secrets, properties, changes);
+      known = new RemoteSource(definition, box, secrets, properties, changes,
+          nanoClock);
       sources.put(name, known);
     }
     return known;
