@@ -44,7 +44,7 @@ final class FederatedChart {
     chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
     chart.getStyler().setSeriesColors(new Color[] {
-        new Color(0x3B6EA5), new Color(0x8DB3DA), new Color(0x336791)});
+        new Color(0x3B6EA5), new Color(0x8DB3DA), new Color(0xD9822B)});
     List<String> queries = results.stream().map(FederatedResult::name).toList();
     series(chart, "Basalt (orders, customer in PG)", queries, results, r -> r.basalt().millis());
     series(chart, "Basalt (all native)", queries, results, r -> r.basaltNative().millis());
