@@ -37,13 +37,15 @@ final class RemoteSource implements AutoCloseable {
   private final String password;
   /** The remote schema for PostgreSQL (default public); for MySQL the database. */
   private final String remoteSchema;
+  private final RemoteQueryLog log;
   private HikariDataSource pool;
   private boolean closed;
   private Map<String, RemoteTableMetadata> tables;
   private long loadedAt;
 
-  RemoteSource(ExternalSchemaDefinition definition, SecretBox secrets) {
+  RemoteSource(ExternalSchemaDefinition definition, SecretBox secrets, RemoteQueryLog log) {
     this.definition = definition;
+    this.log = log;
     this.engine = RemoteEngine.valueOf(definition.sourceKind());
     Map<String, String> options = definition.options();
     this.host = require(options, "uri");
@@ -77,6 +79,11 @@ final class RemoteSource implements AutoCloseable {
 
   String name() {
     return definition.name();
+  }
+
+  /** Where the queries sent to this source are recorded (shared by all sources). */
+  RemoteQueryLog log() {
+    return log;
   }
 
   RemoteEngine engine() {
