@@ -122,7 +122,7 @@ public final class FederatedCatalogs implements ExternalCatalog, AutoCloseable {
   public Map<String, Table> systemTables() {
     Map<String, Table> tables = new java.util.HashMap<>(lake.systemTables());
     tables.putAll(remote.systemTables());
-    return tables;
+    return Map.copyOf(tables);
   }
 
   @Override

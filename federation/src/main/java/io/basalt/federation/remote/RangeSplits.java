@@ -1,5 +1,6 @@
 package io.basalt.federation.remote;
 
+import io.basalt.planner.source.ScanContext;
 import io.basalt.storage.ColumnPredicate;
 import io.basalt.storage.TypeName;
 import io.basalt.storage.ValueRange;
@@ -61,10 +62,13 @@ final class RangeSplits {
     return splitting.column();
   }
 
-  /** The remote queries, one per range; one query when the column has no two values. */
-  List<String> queries() {
+  /**
+   * The remote queries, one per range; one query when the column has no two values. The bounds
+   * query is recorded in SVL_FEDERATE_SUBQUERY for {@code context}'s query, on {@code name}.
+   */
+  List<String> queries(ScanContext context, String name) {
     long[] bounds = splitting.lower() != null
-        ? new long[] {splitting.lower(), splitting.upper()} : bounds();
+        ? new long[] {splitting.lower(), splitting.upper()} : bounds(context, name);
     if (bounds == null) {
       return List.of(sql(List.of()));
     }
@@ -103,7 +107,7 @@ final class RangeSplits {
   }
 
   /** The split column's minimum and maximum in the engine's representation; null if none. */
-  private long[] bounds() {
+  private long[] bounds(ScanContext context, String name) {
     StringBuilder column = new StringBuilder();
     source.engine().dialect().quoteIdentifier(column, splitting.column());
     String inner = RemoteQuery.sql(source.engine(), source.remoteSchema(), table,
@@ -111,6 +115,10 @@ final class RangeSplits {
     String sql = "SELECT min(" + column + "), max(" + column + ") FROM (" + inner
         + ") AS split_bounds";
     TypeName type = table.columns().get(splitColumn).type().name();
+    RemoteQueryLog.Sent logged = source.log().sending(context.queryId(), context.user(), source,
+        name, sql);
+    long started = System.nanoTime();
+    RemoteQueryLog.Status status = RemoteQueryLog.Status.FAILED;
     try (Connection connection = source.connection();
         Statement statement = connection.createStatement()) {
       statement.setQueryTimeout(RemoteSource.QUERY_TIMEOUT_SECONDS);
@@ -118,10 +126,15 @@ final class RangeSplits {
         rows.next();
         Long lo = value(rows, 1, type);
         Long hi = value(rows, 2, type);
+        logged.fetched(1, 16);
+        status = RemoteQueryLog.Status.DONE;
         return lo == null || hi == null || lo.equals(hi) ? null : new long[] {lo, hi};
       }
     } catch (SQLException e) {
       throw RemoteErrors.query(source, e);
+    } finally {
+      logged.waited(System.nanoTime() - started);
+      logged.ended(status);
     }
   }
 

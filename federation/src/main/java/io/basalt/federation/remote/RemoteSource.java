@@ -51,6 +51,7 @@ final class RemoteSource implements AutoCloseable {
   private final AtomicLong metadataChanges;
   /** {@link System#nanoTime}, or a test's clock. */
   private final LongSupplier nanoClock;
+  private final RemoteQueryLog log;
   private HikariDataSource pool;
   private boolean closed;
   /** The cached metadata and when it was read; null once dropped. */
@@ -61,8 +62,10 @@ final class RemoteSource implements AutoCloseable {
   private record Cached(Map<String, RemoteTableMetadata> tables, long loadedAt) {}
 
   RemoteSource(ExternalSchemaDefinition definition, SecretBox box, RemoteSecrets secrets,
-      RemoteTableProperties properties, AtomicLong metadataChanges, LongSupplier nanoClock) {
+      RemoteTableProperties properties, AtomicLong metadataChanges, LongSupplier nanoClock,
+      RemoteQueryLog log) {
     this.definition = definition;
+    this.log = log;
     this.engine = RemoteEngine.valueOf(definition.sourceKind());
     Map<String, String> options = definition.options();
     this.host = require(options, "uri");
@@ -97,6 +100,11 @@ final class RemoteSource implements AutoCloseable {
 
   String name() {
     return definition.name();
+  }
+
+  /** Where the queries sent to this source are recorded (shared by all sources). */
+  RemoteQueryLog log() {
+    return log;
   }
 
   RemoteEngine engine() {

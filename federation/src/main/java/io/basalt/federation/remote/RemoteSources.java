@@ -31,6 +31,8 @@ public final class RemoteSources implements AutoCloseable {
   /** Counts every change plans may depend on: metadata dropped, secrets, table properties. */
   private final AtomicLong changes = new AtomicLong();
   private final LongSupplier nanoClock;
+  private final RemoteQueryLog log = new RemoteQueryLog();
+  private final Map<String, Table> systemTables;
 
   public RemoteSources(DataCatalog catalog, Path catalogDirectory) {
     this(catalog, catalogDirectory, System::nanoTime);
@@ -43,6 +45,9 @@ public final class RemoteSources implements AutoCloseable {
     this.box = new SecretBox(catalogDirectory);
     this.secrets = new RemoteSecrets(catalogDirectory, box);
     this.properties = new RemoteTableProperties(catalogDirectory);
+    Map<String, Table> tables = new HashMap<>(new RemoteSystemTables(log).tables());
+    tables.put("svv_secrets", secretsTable());
+    this.systemTables = Map.copyOf(tables);
   }
 
   public static boolean isRemote(ExternalSchemaDefinition definition) {
@@ -72,8 +77,8 @@ public final class RemoteSources implements AutoCloseable {
       return null;
     }
     if (known == null) {
-      known = new RemoteSource(definition, box, secrets, properties, changes,
-          nanoClock);
+      known = new RemoteSource(definition, box, secrets, properties, changes, nanoClock,
+          log);
       sources.put(name, known);
     }
     return known;
@@ -86,6 +91,14 @@ public final class RemoteSources implements AutoCloseable {
       known.close();
       changes.incrementAndGet();
     }
+  }
+
+  /**
+   * SVL_FEDERATE_SUBQUERY (and its Redshift name SVL_FEDERATED_QUERY) and SVV_SECRETS, by
+   * lower-case name.
+   */
+  public Map<String, Table> systemTables() {
+    return systemTables;
   }
 
   /** {@code password} sealed for the catalog files. */
@@ -131,9 +144,9 @@ public final class RemoteSources implements AutoCloseable {
     return using;
   }
 
-  /** SVV_SECRETS: each secret's name, user and creation time; never the password. */
-  public Map<String, Table> systemTables() {
-    return Map.of("svv_secrets", new ComputedTable(f -> f.builder()
+  /** SVV_SECRETS: each secret's name, user, creation time and users; never the password. */
+  private Table secretsTable() {
+    return new ComputedTable(f -> f.builder()
         .add("secret_name", SqlTypeName.VARCHAR, 128)
         .add("user_name", SqlTypeName.VARCHAR, 128)
         .add("created", SqlTypeName.TIMESTAMP, 3)
@@ -145,7 +158,7 @@ public final class RemoteSources implements AutoCloseable {
                 String.join(",", schemasUsing(secret.name()))});
           }
           return rows;
-        }));
+        });
   }
 
   @Override

@@ -95,6 +95,7 @@ final class RemoteTableSource implements TableSource {
     RangeSplits ranges = spec.limit().isPresent() ? null
         : RangeSplits.of(source, table, read, spec.predicates());
     return new RemoteScan(source, name(), sql, read.length == 0 ? List.of()
-        : java.util.Arrays.stream(read).mapToObj(i -> table.columns().get(i)).toList(), ranges);
+        : java.util.Arrays.stream(read).mapToObj(i -> table.columns().get(i)).toList(), context,
+        ranges);
   }
 }

@@ -124,6 +124,23 @@ class TestFederatedSplits {
   }
 
   @Test
+  void svlFederateSubqueryRecordsTheBoundsQueryAndEachRange() throws SQLException {
+    assertThat(rows("select count(*) from pgsplit.orders where o_orderkey >= 0"))
+        .containsExactly("1960");
+    List<String> sent = rows("select subquery, num_rows, status, querytext "
+        + "from svl_federate_subquery where query = (select max(query) "
+        + "from svl_federate_subquery) order by subquery");
+    assertThat(sent).hasSize(5);
+    assertThat(sent.get(0)).startsWith("1,1,done,SELECT min(\"o_orderkey\"), "
+        + "max(\"o_orderkey\") FROM (SELECT \"o_orderkey\" FROM \"public\".\"orders\" "
+        + "WHERE ((\"o_orderkey\" >= 0))) AS split_bounds");
+    assertThat(sent.subList(1, 5)).allSatisfy(row -> assertThat(row).contains(",done,SELECT "
+        + "\"o_orderkey\" FROM \"public\".\"orders\" WHERE ((\"o_orderkey\" >= 0)) AND "));
+    assertThat(sent.subList(1, 5).stream()
+        .mapToLong(row -> Long.parseLong(row.split(",")[1])).sum()).isEqualTo(1960);
+  }
+
+  @Test
   void theBoundsComeFromTheRowsThePushedFiltersLeave() throws SQLException {
     String sql = "select o_orderkey from pgsplit.orders where o_orderkey between 700 and 1500";
     String plan = explained(sql);
