@@ -8,6 +8,11 @@
 #                                                        start a server kept in DIR; prints
 #                                                        url=..., user=..., password=...
 #   scripts/test-databases.sh stop DIR                   stop the server kept in DIR
+#   scripts/test-databases.sh crash DIR                  stop the PostgreSQL server kept in DIR
+#                                                        at once (pg_ctl stop -m immediate, as a
+#                                                        crash would), keeping its data
+#   scripts/test-databases.sh restart DIR                start a crashed server again, on its
+#                                                        port, with its data
 #
 # With BASALT_TEST_DB_OWNER_PID set, start also leaves a watchdog that stops the server once
 # that process (the test JVM) is gone, however it ended.
@@ -126,6 +131,16 @@ socket_dir() {
   echo "$sockets"
 }
 
+# Starts the cluster in DATA (made by start_postgres) on PORT, its socket in SOCKETS.
+launch_postgres() {
+  local dir=$1 data=$2 port=$3 sockets=$4
+  # The log goes in the data folder, which the postgres account can write (DIR may not be).
+  as_postgres "$PG_BIN/pg_ctl" -D "$data" -l "$data/server.log" -w -t "$START_TIMEOUT_SECONDS" \
+    -o "-h 127.0.0.1 -p $port -k $sockets -c fsync=off -c full_page_writes=off" start \
+    >"$dir/pg_ctl.log" 2>&1 \
+    || { cat "$dir/pg_ctl.log" "$data/server.log" >&2 2>/dev/null; die "PostgreSQL did not start on port $port"; }
+}
+
 start_postgres() {
   local dir=$1 port=$2 data sockets
   data=$(postgres_data_dir "$dir")
@@ -135,11 +150,7 @@ start_postgres() {
   as_postgres "$PG_BIN/initdb" -D "$data" -U postgres \
     --auth-local=trust --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
     || { cat "$dir/initdb.log" >&2; die "initdb failed in $data"; }
-  # The log goes in the data folder, which the postgres account can write (DIR may not be).
-  as_postgres "$PG_BIN/pg_ctl" -D "$data" -l "$data/server.log" -w -t "$START_TIMEOUT_SECONDS" \
-    -o "-h 127.0.0.1 -p $port -k $sockets -c fsync=off -c full_page_writes=off" start \
-    >"$dir/pg_ctl.log" 2>&1 \
-    || { cat "$dir/pg_ctl.log" "$data/server.log" >&2 2>/dev/null; die "PostgreSQL did not start on port $port"; }
+  launch_postgres "$dir" "$data" "$port" "$sockets"
   as_postgres "$PG_BIN/psql" -h "$sockets" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -q \
     -c "CREATE ROLE $TEST_USER LOGIN CREATEDB PASSWORD '$TEST_PASSWORD'" \
     -c "CREATE DATABASE $TEST_DATABASE OWNER $TEST_USER" >"$dir/setup.log" 2>&1 \
@@ -210,6 +221,7 @@ cmd_start() {
   find "$dir" -mindepth 1 -delete
   touch "$dir/$MARKER"
   echo "$engine" >"$dir/engine"
+  echo "$port" >"$dir/port"
   case "$engine" in
     postgres) start_postgres "$dir" "$port" ;;
     mariadb) start_mariadb "$dir" "$port" ;;
@@ -277,9 +289,40 @@ cmd_stop() {
   echo "test-databases: stopped the server in $dir"
 }
 
+# --- crash and restart ---------------------------------------------------------------------
+
+# The data folder of the PostgreSQL server in DIR, or a failure when DIR holds none.
+postgres_data() {
+  local dir=$1
+  [ -f "$dir/engine" ] || die "no test database in $dir"
+  [ "$(cat "$dir/engine")" = postgres ] || die "crash and restart are for PostgreSQL only"
+  cat "$dir/data-dir"
+}
+
+cmd_crash() {
+  [ $# -eq 1 ] || die "usage: $0 crash DIR"
+  local data
+  data=$(postgres_data "$1")
+  # Immediate mode: the postmaster kills its backends without a checkpoint, as a crash would.
+  as_postgres "$PG_BIN/pg_ctl" -D "$data" -m immediate -w stop >"$1/pg_ctl.log" 2>&1 \
+    || { cat "$1/pg_ctl.log" >&2; die "pg_ctl stop -m immediate failed in $data"; }
+  echo "test-databases: crashed the server in $1"
+}
+
+cmd_restart() {
+  [ $# -eq 1 ] || die "usage: $0 restart DIR"
+  local dir=$1 data
+  data=$(postgres_data "$dir")
+  launch_postgres "$dir" "$data" "$(cat "$dir/port")" "$(cat "$dir/socket-dir")"
+  echo "test-databases: restarted the server in $dir"
+}
+
 case "${1:-}" in
   install) shift; cmd_install "$@" ;;
   start) shift; cmd_start "$@" ;;
   stop) shift; cmd_stop "$@" ;;
-  *) die "usage: $0 install [postgres|mariadb]... | start postgres|mariadb DIR PORT | stop DIR" ;;
+  crash) shift; cmd_crash "$@" ;;
+  restart) shift; cmd_restart "$@" ;;
+  *) die "usage: $0 install [postgres|mariadb]... | start postgres|mariadb DIR PORT | stop DIR" \
+    "| crash DIR | restart DIR" ;;
 esac

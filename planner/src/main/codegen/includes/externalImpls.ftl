@@ -51,7 +51,7 @@ SqlCreate BasaltCreateExternalSchema(Span s, boolean replace) :
 /**
  * Parses one option of CREATE EXTERNAL SCHEMA: DATABASE, SCHEMA, REGION, URI, USER, PASSWORD or
  * SECRET_ARN 'value'; PORT n; IAM_ROLE {'arn' | default}; CATALOG_ROLE {'arn' | SESSION}; or
- * CREATE EXTERNAL DATABASE IF NOT EXISTS.
+ * CREATE EXTERNAL DATABASE IF NOT EXISTS. Any other word is parsed to be refused by name.
  */
 void BasaltExternalSchemaOption(SqlIdentifier schema, SqlCreateExternalSchema.SourceKind kind,
     Map<String, String> options) :
@@ -88,6 +88,10 @@ void BasaltExternalSchemaOption(SqlIdentifier schema, SqlCreateExternalSchema.So
     |
         <CREATE> { option = "CREATE EXTERNAL DATABASE"; pos = getPos(); }
         <EXTERNAL> <DATABASE> <IF> <NOT> <EXISTS>
+    |
+        // Any other word: refused by addOption with a message naming it.
+        <IDENTIFIER> { option = token.image.toUpperCase(Locale.ROOT); pos = getPos(); }
+        [ value = SimpleStringLiteral() | number = UnsignedIntLiteral() ]
     )
     { SqlCreateExternalSchema.addOption(schema, kind, options, option, value, pos); }
 }

@@ -127,7 +127,7 @@ public final class FederatedCatalogs implements ExternalCatalog, AutoCloseable {
 
   @Override
   public long version() {
-    return catalog.version() + icebergCatalog.version();
+    return catalog.version() + icebergCatalog.version() + remote.version();
   }
 
   /** Releases the Iceberg catalog's database connections and the federated schemas' pools. */

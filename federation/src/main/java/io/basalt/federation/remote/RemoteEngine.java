@@ -34,7 +34,10 @@ enum RemoteEngine {
     return this == POSTGRES
         ? base + "?connectTimeout=" + connectTimeoutSeconds + "&loginTimeout="
             + connectTimeoutSeconds + "&ApplicationName=basalt"
-        : base + "?connectTimeout=" + connectTimeoutSeconds * 1000;
+        // The session's time_zone is UTC, so TIMESTAMP values arrive as UTC wall times (and
+        // DATETIME, which has no zone, as stored) whatever the zone of the JVM or the server.
+        : base + "?connectTimeout=" + connectTimeoutSeconds * 1000
+            + "&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true";
   }
 
   /** Whether a string equality the remote evaluates is exactly Basalt's (MySQL's ignores case). */

@@ -46,9 +46,14 @@ final class RemoteErrors {
         + source.scrub(failure.getMessage()) + " (SQLSTATE " + state + ")");
   }
 
+  /**
+   * Whether the connection is gone: an 08 state, or PostgreSQL's 57P01-57P03, which a backend
+   * sends as the server shuts down, crashes or restarts under it.
+   */
   private static boolean isConnectionLoss(SQLException failure) {
     String state = failure.getSQLState();
-    return state != null && state.startsWith("08");
+    return state != null && (state.startsWith("08") || state.equals("57P01")
+        || state.equals("57P02") || state.equals("57P03"));
   }
 
   /** The innermost driver exception with a SQLSTATE below the pool's own timeout. */

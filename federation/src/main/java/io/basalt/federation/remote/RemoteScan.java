@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
- * One execution's scan of a remote table: a single split that runs the remote SELECT on a
- * pooled connection and streams its rows (with a fetch size, inside a read-only transaction on
- * PostgreSQL so its driver uses a cursor).
+ * One execution's scan of a remote table: a split per remote SELECT (one, or one per range of
+ * a {@link RangeSplits} scan), each run on a pooled connection streaming its rows (with a fetch
+ * size, inside a read-only transaction on PostgreSQL so its driver uses a cursor).
  */
 final class RemoteScan implements SourceScan {
   static final int FETCH_ROWS = 4096;
@@ -29,18 +29,28 @@ final class RemoteScan implements SourceScan {
   private final List<RemoteColumn> columns;
   /** The execution, whose query id and user SVL_FEDERATE_SUBQUERY records. */
   private final ScanContext context;
+  /** The ranges to read, or null for one query. */
+  private final RangeSplits ranges;
   private final ScanMetrics metrics = new ScanMetrics();
+  private volatile List<String> queries;
 
   RemoteScan(RemoteSource source, String table, String sql, List<RemoteColumn> columns,
       ScanContext context) {
+    this(source, table, sql, columns, context, null);
+  }
+
+  /** A scan read in the ranges of {@code ranges} when it is not null. */
+  RemoteScan(RemoteSource source, String table, String sql, List<RemoteColumn> columns,
+      ScanContext context, RangeSplits ranges) {
     this.source = source;
     this.table = table;
     this.sql = sql;
     this.columns = List.copyOf(columns);
     this.context = requireNonNull(context, "context is null");
+    this.ranges = ranges;
   }
 
-  /** The remote query, sent whole. */
+  /** One remote query. */
   private record RemoteSplit(String schema, String sql) implements Split {
     @Override
     public String description() {
@@ -50,7 +60,9 @@ final class RemoteScan implements SourceScan {
 
   @Override
   public List<Split> splits(int partitions) {
-    return List.of(new RemoteSplit(source.name(), sql));
+    List<String> listed = ranges == null ? List.of(sql) : ranges.queries(context, table);
+    queries = listed;
+    return listed.stream().<Split>map(q -> new RemoteSplit(source.name(), q)).toList();
   }
 
   @Override
@@ -99,6 +111,11 @@ final class RemoteScan implements SourceScan {
 
   @Override
   public String details() {
-    return "remote SQL on " + source.name() + ": " + sql;
+    List<String> listed = queries;
+    if (listed == null || listed.size() == 1) {
+      return "remote SQL on " + source.name() + ": " + (listed == null ? sql : listed.get(0));
+    }
+    return "remote SQL on " + source.name() + ", " + listed.size() + " range splits on "
+        + ranges.column() + ": " + String.join("; ", listed);
   }
 }

@@ -17,33 +17,53 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 
 /**
  * One federated schema's remote database: a HikariCP pool (created on first use, so CREATE
  * EXTERNAL SCHEMA does not connect), and the remote schema's tables and columns, cached for
- * {@link #METADATA_LIFETIME_NANOS} (60 s); a new definition of the schema gets a new source.
+ * {@link #METADATA_LIFETIME_NANOS} (60 s) or until {@link #invalidate}; a new definition of the
+ * schema gets a new source. The login is the schema's USER and PASSWORD or its SECRET_ARN's
+ * secret, read when its pool is made (a replaced secret closes the pool). Each time
+ * cached metadata is dropped, {@code metadataChanges} counts one, so plans made with it go stale.
  */
 final class RemoteSource implements AutoCloseable {
   static final int CONNECT_TIMEOUT_SECONDS = 5;
   static final int QUERY_TIMEOUT_SECONDS = 300;
   static final long METADATA_LIFETIME_NANOS = TimeUnit.SECONDS.toNanos(60);
-  private static final int POOL_SIZE = 4;
+  /** The pool's size, which also bounds a table's range splits. */
+  static final int POOL_SIZE = 8;
 
   private final ExternalSchemaDefinition definition;
   private final RemoteEngine engine;
   private final String host;
   private final int port;
-  private final String user;
-  private final String password;
+  private final SecretBox box;
+  private final RemoteSecrets secrets;
+  /** The login, read with the pool's creation (a secret's value as of then). */
+  private volatile String user;
+  private volatile String password = "";
   /** The remote schema for PostgreSQL (default public); for MySQL the database. */
   private final String remoteSchema;
+  private final RemoteTableProperties properties;
+  private final AtomicLong metadataChanges;
+  /** {@link System#nanoTime}, or a test's clock. */
+  private final LongSupplier nanoClock;
   private final RemoteQueryLog log;
   private HikariDataSource pool;
   private boolean closed;
-  private Map<String, RemoteTableMetadata> tables;
-  private long loadedAt;
+  /** The cached metadata and when it was read; null once dropped. */
+  private final AtomicReference<Cached> cached = new AtomicReference<>();
+  private final Object loading = new Object();
 
-  RemoteSource(ExternalSchemaDefinition definition, SecretBox secrets, RemoteQueryLog log) {
+  /** Metadata as read at {@code loadedAt} (of the nano clock). */
+  private record Cached(Map<String, RemoteTableMetadata> tables, long loadedAt) {}
+
+  RemoteSource(ExternalSchemaDefinition definition, SecretBox box, RemoteSecrets secrets,
+      RemoteTableProperties properties, AtomicLong metadataChanges, LongSupplier nanoClock,
+      RemoteQueryLog log) {
     this.definition = definition;
     this.log = log;
     this.engine = RemoteEngine.valueOf(definition.sourceKind());
@@ -56,10 +76,11 @@ final class RemoteSource implements AutoCloseable {
       throw new StorageException("22023", "Cannot use remote schema '" + definition.name()
           + "': PORT '" + portText + "' is not a number");
     }
-    this.user = require(options, "user");
-    String sealed = options.get("password");
-    this.password = sealed == null ? "" : secrets.open(sealed, "remote schema '"
-        + definition.name() + "'");
+    this.box = box;
+    this.secrets = secrets;
+    this.properties = properties;
+    this.metadataChanges = metadataChanges;
+    this.nanoClock = nanoClock;
     this.remoteSchema = engine == RemoteEngine.POSTGRES
         ? options.getOrDefault("schema", "public") : definition.database();
   }
@@ -90,8 +111,32 @@ final class RemoteSource implements AutoCloseable {
     return engine;
   }
 
+  /** The user of the login, once the pool was made; the schema's USER or secret before. */
   String user() {
-    return user;
+    String known = user;
+    if (known != null) {
+      return known;
+    }
+    String secretArn = definition.options().get("secret_arn");
+    return secretArn != null ? "of secret '" + RemoteSecrets.nameOf(secretArn) + "'"
+        : definition.options().getOrDefault("user", "");
+  }
+
+  /** Reads the login: the schema's USER and PASSWORD, or its SECRET_ARN's secret. */
+  private void login() {
+    Map<String, String> options = definition.options();
+    String secretArn = options.get("secret_arn");
+    if (secretArn != null) {
+      RemoteSecrets.Credentials credentials = secrets.credentials(
+          RemoteSecrets.nameOf(secretArn), "remote schema '" + definition.name() + "'");
+      password = credentials.password();
+      user = credentials.user();
+    } else {
+      String sealed = options.get("password");
+      password = sealed == null ? "" : box.open(sealed, "remote schema '"
+          + definition.name() + "'");
+      user = require(options, "user");
+    }
   }
 
   String remoteSchema() {
@@ -108,7 +153,8 @@ final class RemoteSource implements AutoCloseable {
     if (text == null) {
       return "";
     }
-    return password.isEmpty() ? text : text.replace(password, "***");
+    String secret = password;
+    return secret.isEmpty() ? text : text.replace(secret, "***");
   }
 
   /** A pooled connection; 08001 or 28000 when the source cannot be reached or logged into. */
@@ -127,6 +173,7 @@ final class RemoteSource implements AutoCloseable {
           + "': it was dropped");
     }
     if (pool == null) {
+      login();
       HikariConfig config = new HikariConfig();
       config.setPoolName("basalt-" + name());
       config.setJdbcUrl(engine.url(host, port, definition.database(), CONNECT_TIMEOUT_SECONDS));
@@ -145,18 +192,55 @@ final class RemoteSource implements AutoCloseable {
     return pool;
   }
 
+  /** The table properties set on remote table {@code table} (ALTER TABLE ... SET). */
+  Map<String, String> tableProperties(String table) {
+    return properties.get(name(), table);
+  }
+
   /** The remote tables and views by name, from the cache when it is younger than 60 s. */
-  synchronized Map<String, RemoteTableMetadata> tables() {
-    if (tables == null || System.nanoTime() - loadedAt > METADATA_LIFETIME_NANOS) {
-      tables = load();
-      loadedAt = System.nanoTime();
+  Map<String, RemoteTableMetadata> tables() {
+    Cached current = cached.get();
+    if (current != null) {
+      if (!stale(current)) {
+        return current.tables();
+      }
+      drop(current);
     }
-    return tables;
+    // One load at a time; readers of a fresh cache and expireIfStale never wait for it.
+    synchronized (loading) {
+      current = cached.get();
+      if (current == null) {
+        current = new Cached(load(), nanoClock.getAsLong());
+        cached.set(current);
+      }
+      return current.tables();
+    }
   }
 
   /** Drops the cached metadata: the next lookup reads the remote schema again. */
-  synchronized void invalidate() {
-    tables = null;
+  void invalidate() {
+    if (cached.getAndSet(null) != null) {
+      metadataChanges.incrementAndGet();
+    }
+  }
+
+  /** Drops the cached metadata if it is older than its lifetime. */
+  void expireIfStale() {
+    Cached current = cached.get();
+    if (current != null && stale(current)) {
+      drop(current);
+    }
+  }
+
+  private boolean stale(Cached current) {
+    return nanoClock.getAsLong() - current.loadedAt() > METADATA_LIFETIME_NANOS;
+  }
+
+  /** Drops {@code current} unless another thread already did, counting one change. */
+  private void drop(Cached current) {
+    if (cached.compareAndSet(current, null)) {
+      metadataChanges.incrementAndGet();
+    }
   }
 
   private Map<String, RemoteTableMetadata> load() {

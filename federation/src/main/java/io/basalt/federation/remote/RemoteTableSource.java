@@ -91,7 +91,11 @@ final class RemoteTableSource implements TableSource {
     }
     String sql = RemoteQuery.sql(source.engine(), source.remoteSchema(), table, read,
         spec.predicates(), spec.limit());
+    // A limit reads few rows: splitting would only add queries.
+    RangeSplits ranges = spec.limit().isPresent() ? null
+        : RangeSplits.of(source, table, read, spec.predicates());
     return new RemoteScan(source, name(), sql, read.length == 0 ? List.of()
-        : java.util.Arrays.stream(read).mapToObj(i -> table.columns().get(i)).toList(), context);
+        : java.util.Arrays.stream(read).mapToObj(i -> table.columns().get(i)).toList(), context,
+        ranges);
   }
 }

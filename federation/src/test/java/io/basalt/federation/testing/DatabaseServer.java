@@ -27,8 +27,10 @@ import java.util.regex.Pattern;
  * with {@code scripts/test-databases.sh} under {@code target/test-databases/} on a free port
  * of 127.0.0.1; the server stops when the JVM exits (or, if the JVM is killed, soon after, by
  * the script's watchdog). When a server cannot be had, every call throws with the script's
- * output: tests that need one fail, never skip. Other modules get this class from the
- * federation test-jar; they need the engine's JDBC driver on their test classpath.
+ * output: tests that need one fail, never skip. A test that stops a server takes one of its
+ * own ({@link #startOwn}), which it may {@link #crash} and {@link #restart}. Other modules get
+ * this class from the federation test-jar; they need the engine's JDBC driver on their test
+ * classpath.
  */
 public final class DatabaseServer {
   /** The engines the script starts. */
@@ -53,12 +55,47 @@ public final class DatabaseServer {
   private final String url;
   private final String user;
   private final String password;
+  private final Path script;
+  private final Path directory;
 
-  private DatabaseServer(Engine engine, String url, String user, String password) {
+  private DatabaseServer(Engine engine, String url, String user, String password, Path script,
+      Path directory) {
     this.engine = engine;
     this.url = url;
     this.user = user;
     this.password = password;
+    this.script = script;
+    this.directory = directory;
+  }
+
+  /**
+   * A server of the test's own, not shared with other tests, stopped when the JVM exits or by
+   * {@link #stop}; a test may crash it.
+   */
+  public static DatabaseServer startOwn(Engine engine) {
+    requireNonNull(engine, "engine is null");
+    return start(engine);
+  }
+
+  /**
+   * Stops a server of {@link #startOwn} at once, as a crash would ({@code pg_ctl stop -m
+   * immediate}), keeping its data for {@link #restart}; PostgreSQL only.
+   */
+  public void crash() {
+    run(List.of("bash", script.toString(), "crash", directory.toString()), Map.of(), 1,
+        "crash " + engine.scriptName());
+  }
+
+  /** Starts a crashed server again, on its port, with its data. */
+  public void restart() {
+    run(List.of("bash", script.toString(), "restart", directory.toString()), Map.of(),
+        START_TIMEOUT_MINUTES, "restart " + engine.scriptName());
+  }
+
+  /** Stops a server of {@link #startOwn} for good. */
+  public void stop() {
+    run(List.of("bash", script.toString(), "stop", directory.toString()), Map.of(), 1,
+        "stop " + engine.scriptName());
   }
 
   /** The JVM's PostgreSQL server, started on first use. */
@@ -164,7 +201,7 @@ public final class DatabaseServer {
       }
     }, "stop-" + engine.scriptName()));
     return new DatabaseServer(engine, printed.get("url"), printed.get("user"),
-        printed.get("password"));
+        printed.get("password"), script, directory);
   }
 
   /** The script, in the checkout that holds the module whose tests run (their working folder). */
