@@ -2,6 +2,7 @@ package io.basalt.server.avatica;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -19,7 +20,7 @@ import org.eclipse.jetty.util.BufferUtil;
 /**
  * Avatica's protobuf endpoint plus {@code POST /basalt/cancel?connection=ID&statement=N}, which
  * the Basalt driver calls from {@code Statement.cancel()}: Avatica's own cancel never reaches the
- * server.
+ * server; it also closes idle sessions periodically.
  */
 public final class BasaltHandler extends AvaticaProtobufHandler {
   static final String CANCEL_PATH = "/basalt/cancel";
@@ -28,7 +29,11 @@ public final class BasaltHandler extends AvaticaProtobufHandler {
   private final BasaltMeta meta;
   private final ScheduledExecutorService clientChecks;
 
-  public BasaltHandler(BasaltMeta meta) {
+  /** Sessions are checked for idleness this often at least (more often for short timeouts). */
+  private static final Duration IDLE_CHECK = Duration.ofSeconds(30);
+
+  /** Serves {@code meta}; sessions idle for {@code idleTimeout} are closed (zero: never). */
+  public BasaltHandler(BasaltMeta meta, Duration idleTimeout) {
     super(new LocalService(meta));
     this.meta = meta;
     this.clientChecks = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -36,6 +41,11 @@ public final class BasaltHandler extends AvaticaProtobufHandler {
       thread.setDaemon(true);
       return thread;
     });
+    if (!idleTimeout.isZero()) {
+      long period = Math.max(100, Math.min(IDLE_CHECK.toMillis(), idleTimeout.toMillis() / 2));
+      clientChecks.scheduleWithFixedDelay(meta::closeIdleSessions, period, period,
+          TimeUnit.MILLISECONDS);
+    }
   }
 
   @Override
@@ -76,9 +86,11 @@ public final class BasaltHandler extends AvaticaProtobufHandler {
         meta.cancelRunningOn(worker);
       }
     }, CLIENT_CHECK_MILLIS, CLIENT_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+    meta.beginRequest(request.getRemoteAddr());
     try {
       super.handle(target, baseRequest, request, response);
     } finally {
+      meta.endRequest();
       check.cancel(false);
     }
   }
