@@ -87,7 +87,7 @@ public final class BasaltServer implements AutoCloseable {
     EndpointConfig endpoint = config.endpoint();
     // A bad key stops the start before anything is opened.
     Optional<TlsConnectors> tls = endpoint.tls().map(
-        keys -> TlsConnectors.load(keys, endpoint.requireTls()));
+TlsConnectors::load);
     try {
       storage = StorageEngine.open(directory.resolve("warehouse"),
           StorageConfig.defaults().withSlices(config.slices()));
@@ -131,7 +131,8 @@ public final class BasaltServer implements AutoCloseable {
             config.icebergRestPort().getAsInt(),
             ObjectStoreFileIO.clientProperties(objectStoreConfig));
       }
-      BasaltHandler handler = new BasaltHandler(meta, endpoint.idleSessionTimeout());
+      BasaltHandler handler = new BasaltHandler(meta, endpoint.idleSessionTimeout(),
+          endpoint.requireTls());
       List<ServerCustomizer<Server>> customizers = new ArrayList<>(List.of(bindHost));
       tls.ifPresent(customizers::add);
       HttpServer http = new HttpServer.Builder<Server>()

@@ -13,27 +13,26 @@ import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
- * Turns the Avatica server's one connector into a TLS connector: TLS only when plain HTTP is
- * refused, otherwise TLS and plain HTTP on the same port (Jetty tells them apart by the first
- * bytes). The key is loaded when this is created, so a bad key stops the start with its reason.
+ * Turns the Avatica server's one connector into one that speaks TLS and plain HTTP on the same
+ * port (Jetty tells them apart by the first bytes); when TLS is required, the handler refuses
+ * the plain requests with an error the driver can show. The key is loaded when this is created,
+ * so a bad key stops the start with its reason.
  */
 public final class TlsConnectors implements ServerCustomizer<Server> {
   /** TLS 1.0 and 1.1 are deprecated (RFC 8996). */
   private static final String[] PROTOCOLS = {"TLSv1.2", "TLSv1.3"};
   private final ServerKeys keys;
-  private final boolean requireTls;
 
-  private TlsConnectors(ServerKeys keys, boolean requireTls) {
+  private TlsConnectors(ServerKeys keys) {
     this.keys = keys;
-    this.requireTls = requireTls;
   }
 
   /** Loads the key named by {@code config}. */
-  public static TlsConnectors load(TlsConfig config, boolean requireTls) {
+  public static TlsConnectors load(TlsConfig config) {
     ServerKeys keys = config.keystore() != null
         ? ServerKeys.fromKeystore(config.keystore(), config.keystorePassword())
         : ServerKeys.fromPem(config.certificate(), config.privateKey());
-    return new TlsConnectors(keys, requireTls);
+    return new TlsConnectors(keys);
   }
 
   @Override
@@ -53,8 +52,8 @@ public final class TlsConnectors implements ServerCustomizer<Server> {
     context.setKeyManagerPassword(new String(keys.password()));
     context.setIncludeProtocols(PROTOCOLS);
     SslConnectionFactory tls = new SslConnectionFactory(context, http.getProtocol());
-    List<ConnectionFactory> factories = requireTls ? List.of(tls, http)
-        : List.of(new OptionalSslConnectionFactory(tls, http.getProtocol()), tls, http);
+    List<ConnectionFactory> factories =
+        List.of(new OptionalSslConnectionFactory(tls, http.getProtocol()), tls, http);
     connector.setConnectionFactories(factories);
     connector.setDefaultProtocol(factories.get(0).getProtocol());
   }
