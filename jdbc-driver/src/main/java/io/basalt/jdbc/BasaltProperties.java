@@ -23,6 +23,8 @@ final class BasaltProperties {
   /** Avatica's names for the trusted certificates (a JKS or PKCS12 file) and its password. */
   static final String TRUSTSTORE = "truststore";
   static final String TRUSTSTORE_PASSWORD = "truststore_password";
+  /** Where the truststore's password comes from when the properties give none. */
+  static final String TRUSTSTORE_PASSWORD_VARIABLE = "BASALT_TRUSTSTORE_PASSWORD";
   /** Avatica's {@code STRICT} (default) or {@code NONE}. */
   static final String HOSTNAME_VERIFICATION = "hostname_verification";
 
@@ -60,6 +62,12 @@ final class BasaltProperties {
       }
     }
     url.properties().forEach(properties::setProperty);
+    if (properties.getProperty(TRUSTSTORE) != null
+        && properties.getProperty(TRUSTSTORE_PASSWORD) == null) {
+      // Lets tools that take only a URL (sqlline) keep the password out of it.
+      String fromEnvironment = System.getenv(TRUSTSTORE_PASSWORD_VARIABLE);
+      properties.setProperty(TRUSTSTORE_PASSWORD, fromEnvironment == null ? "" : fromEnvironment);
+    }
     properties.setProperty(DATABASE, url.database());
     properties.setProperty(AVATICA_URL, url.httpAddress(ssl(properties)));
     properties.setProperty(AVATICA_SERIALIZATION, "PROTOBUF");
