@@ -142,7 +142,7 @@ TlsConnectors::load);
           .build();
       http.start();
       LOG.info("Basalt listening on {}:{} ({}) with data in {}", config.host(), http.getPort(),
-          tls.isEmpty() ? "plain HTTP" : endpoint.requireTls() ? "TLS only"
+          tls.isEmpty() ? "plain HTTP" : endpoint.requireTls() ? "TLS required"
               : "TLS and plain HTTP", directory);
       return new BasaltServer(config, storage, external, http, handler, meta, icebergRest);
     } catch (RuntimeException | java.sql.SQLException e) {
