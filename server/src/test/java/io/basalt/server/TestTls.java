@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -87,6 +88,34 @@ class TestTls {
   void queryOverTlsWithPemFiles() throws SQLException {
     try (Connection connection = connect(tlsOnly.jdbcUrl(), certificate)) {
       assertThat(sum(connection)).isEqualTo(42);
+    }
+  }
+
+  /** Without the server-side cancel (sent over TLS too), this query would run for ever. */
+  @Test
+  void cancelReachesTheServerOverTls() throws Exception {
+    try (Connection connection = connect(tlsOnly.jdbcUrl(), certificate);
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE digits (n INTEGER NOT NULL)");
+      statement.execute("INSERT INTO digits SELECT * FROM (VALUES (0),(1),(2),(3),(4),(5),(6),"
+          + "(7),(8),(9)) AS t (n)");
+      CompletableFuture<Throwable> outcome = CompletableFuture.supplyAsync(() -> {
+        try (ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM digits a, digits b,"
+            + " digits c, digits d, digits e, digits f, digits g, digits h, digits i, digits j,"
+            + " digits k, digits l WHERE a.n + b.n + c.n + d.n + e.n + f.n < 0")) {
+          rows.next();
+          return null;
+        } catch (SQLException e) {
+          return e;
+        }
+      });
+      while (tlsOnly.runningStatements() == 0 && !outcome.isDone()) {
+        Thread.sleep(50);
+      }
+      statement.cancel();
+      assertThat(outcome.get(2, TimeUnit.MINUTES))
+          .isInstanceOfSatisfying(SQLException.class,
+              e -> assertThat(e.getSQLState()).isEqualTo("57014"));
     }
   }
 
