@@ -118,6 +118,15 @@ public final class BasaltPrepare extends CalcitePrepareImpl {
     if (!sql.equals(query.sql)) {
       return prepareSql(context, CalcitePrepare.Query.of(sql), elementType, maxRowCount);
     }
+    // A query run again is found by its text before parsing: parsing the text (and, for the
+    // statements below, deciding what it is) cost more than the rest of a cached execution.
+    // Only queries are cached, so a hit needs none of the checks below.
+    PlanCache.Key key = PlanCache.key(context, sql, elementType, maxRowCount,
+        sessionProperties(context));
+    CalciteSignature<T> cached = plans.get(key);
+    if (cached != null) {
+      return cached;
+    }
     SqlNode node = parse(query.sql);
     StatementExecutor executor = new StatementExecutor(services, this, context);
     if (node instanceof SqlExplainAnalyze analyze) {
@@ -138,12 +147,6 @@ public final class BasaltPrepare extends CalcitePrepareImpl {
       StatementWork work = executor.prepare(node);
       return updateSignature(query.sql, context, Meta.StatementType.IS_DML, work.parameters(),
           work.run());
-    }
-    PlanCache.Key key = PlanCache.key(context, sql, elementType, maxRowCount,
-        sessionProperties(context));
-    CalciteSignature<T> cached = plans.get(key);
-    if (cached != null) {
-      return cached;
     }
     long version = plans.version();
     CalciteSignature<T> prepared = relabeled(node,
