@@ -116,16 +116,32 @@ public final class BasaltMeta extends JdbcMeta {
     super.closeStatement(h);
   }
 
+  /**
+   * Closes the session, and forgets its statements at once rather than when the statement cache
+   * expires them: the Basalt driver keeps closed plain statements open on the server for reuse,
+   * so a connection usually ends with a few of them.
+   */
   @Override
   public void closeConnection(ConnectionHandle ch) {
-    sessionStatements.values().removeIf(s -> {
-      try {
-        return s.isClosed();
-      } catch (SQLException e) {
-        return true;
-      }
-    });
+    Connection session = getConnectionCache().getIfPresent(ch.id);
     super.closeConnection(ch);
+    sessionStatements.entrySet().removeIf(entry -> {
+      Statement statement = entry.getValue();
+      boolean gone;
+      try {
+        gone = statement.isClosed()
+            || statement.unwrap(AvaticaStatement.class).connection == session;
+      } catch (SQLException e) {
+        gone = true;
+      }
+      if (gone) {
+        // Forgotten now rather than when the statement cache expires them: the Basalt driver
+        // keeps closed plain statements open on the server for reuse, so a connection usually
+        // ends with a few of them.
+        getStatementCache().invalidate(entry.getKey());
+      }
+      return gone;
+    });
   }
 
   @Override

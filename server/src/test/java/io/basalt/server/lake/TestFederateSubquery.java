@@ -160,6 +160,25 @@ class TestFederateSubquery {
   }
 
   @Test
+  void calciteEngineScansRecordTheirQuerysIdToo() throws SQLException {
+    assertThat(LakeServer.rows(statement, "select count(*) from pgl.items where id > 490"))
+        .containsExactly("10");
+    long before = Long.parseLong(lastSubqueries().get(0).get(0));
+    statement.execute("set vectorized_engine to off");
+    try {
+      assertThat(LakeServer.rows(statement, "select count(*) from pgl.items i "
+          + "join pgl.tags t on t.item_id = i.id where i.id < 10")).containsExactly("9");
+    } finally {
+      statement.execute("reset vectorized_engine");
+    }
+    List<List<String>> rows = table("select query, tablename from svl_federate_subquery "
+        + "where query > " + before + " order by subquery");
+    // Both scans of the one query, under one id that is not 0.
+    assertThat(rows).extracting(r -> r.get(1)).containsExactlyInAnyOrder("items", "tags");
+    assertThat(rows).extracting(r -> r.get(0)).containsOnly(rows.get(0).get(0));
+  }
+
+  @Test
   void aLimitedScanReturnsOnlyTheLimitAndTimesAreRecorded() throws SQLException {
     assertThat(LakeServer.rows(statement, "select id from pgl.items limit 3")).hasSize(3);
     List<List<String>> rows = table("select num_rows, querytext, recordtime <= endtime, "
