@@ -3,6 +3,9 @@ package io.basalt.federation.remote;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.basalt.federation.datacatalog.ExternalSchemaDefinition;
+import io.basalt.planner.source.SqlSource;
+import io.basalt.planner.source.TableSource;
+import io.basalt.storage.ColumnDefinition;
 import io.basalt.storage.StorageException;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -17,13 +20,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import org.apache.calcite.sql.SqlDialect;
 
 /**
  * One federated schema's remote database: a HikariCP pool (created on first use, so CREATE
  * EXTERNAL SCHEMA does not connect), and the remote schema's tables and columns, cached for
  * {@link #METADATA_LIFETIME_NANOS} (60 s); a new definition of the schema gets a new source.
+ * As a {@link SqlSource} it runs the statements the planner writes for work pushed into it; its
+ * tables are joined remotely only with tables of this same source object.
  */
-final class RemoteSource implements AutoCloseable {
+final class RemoteSource implements AutoCloseable, SqlSource {
   static final int CONNECT_TIMEOUT_SECONDS = 5;
   static final int QUERY_TIMEOUT_SECONDS = 300;
   static final long METADATA_LIFETIME_NANOS = TimeUnit.SECONDS.toNanos(60);
@@ -75,8 +81,24 @@ final class RemoteSource implements AutoCloseable {
     return definition;
   }
 
-  String name() {
+  @Override
+  public String name() {
     return definition.name();
+  }
+
+  @Override
+  public SqlDialect dialect() {
+    return engine.dialect();
+  }
+
+  @Override
+  public boolean comparesStringsExactly() {
+    return engine.comparesStringsExactly();
+  }
+
+  @Override
+  public TableSource query(String sql, List<ColumnDefinition> columns) {
+    return new RemoteStatementSource(this, sql, columns);
   }
 
   RemoteEngine engine() {

@@ -7,6 +7,7 @@ import io.basalt.planner.source.ScanContext;
 import io.basalt.planner.source.ScanSpec;
 import io.basalt.planner.source.SourceScan;
 import io.basalt.planner.source.SourceStatistics;
+import io.basalt.planner.source.SqlPushdown;
 import io.basalt.planner.source.TableSource;
 import io.basalt.storage.ColumnDefinition;
 import io.basalt.storage.ColumnPredicate;
@@ -15,6 +16,7 @@ import io.basalt.storage.TypeName;
 import io.basalt.storage.ValueRange;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A remote PostgreSQL or MySQL table or view through the table-source seam. Predicates on
@@ -72,6 +74,20 @@ final class RemoteTableSource implements TableSource {
           ? PredicateSupport.EXACT : PredicateSupport.PRUNING;
     }
     return PredicateSupport.EXACT;
+  }
+
+  /**
+   * Offered when every column can be read and compared remotely as in Basalt: none of an
+   * unsupported type, REAL, binary, enum or text-like (json, uuid, citext, ...) type.
+   */
+  @Override
+  public Optional<SqlPushdown> sqlPushdown() {
+    for (RemoteColumn column : table.columns()) {
+      if (!column.supported() || !column.pushable()) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(new SqlPushdown(source, List.of(source.remoteSchema(), table.name())));
   }
 
   @Override

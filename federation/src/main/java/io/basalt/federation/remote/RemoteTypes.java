@@ -1,6 +1,7 @@
 package io.basalt.federation.remote;
 
 import io.basalt.federation.remote.RemoteColumn.Reading;
+import io.basalt.storage.ColumnDefinition;
 import io.basalt.storage.ColumnType;
 import io.basalt.storage.TypeName;
 import java.sql.Types;
@@ -115,6 +116,27 @@ final class RemoteTypes {
         return unsupported(name, nullable, typeName);
       }
     }
+  }
+
+  /**
+   * How a result column of a statement the planner wrote is read: by its Basalt type, which the
+   * planner derived from the pushed operators' types.
+   */
+  static RemoteColumn result(ColumnDefinition column) {
+    ColumnType type = column.type();
+    Reading reading = switch (type.name()) {
+      case SMALLINT, INTEGER, BIGINT -> Reading.INTEGER;
+      case DECIMAL -> Reading.DECIMAL;
+      case REAL -> Reading.REAL;
+      case DOUBLE -> Reading.DOUBLE;
+      case BOOLEAN -> Reading.BOOLEAN;
+      case CHAR, VARCHAR -> Reading.STRING;
+      case DATE -> Reading.DATE;
+      case TIMESTAMP -> Reading.TIMESTAMP;
+      case TIMESTAMPTZ -> Reading.TIMESTAMPTZ;
+    };
+    return new RemoteColumn(column.name(), type, column.nullable(), type.sqlName(), reading,
+        false);
   }
 
   private static RemoteColumn of(String name, ColumnType type, boolean nullable,
