@@ -59,6 +59,12 @@ final class RemoteScan implements SourceScan {
       statement.setFetchSize(FETCH_ROWS);
       statement.setQueryTimeout(RemoteSource.QUERY_TIMEOUT_SECONDS);
       ResultSet rows = statement.executeQuery();
+      int width = rows.getMetaData().getColumnCount();
+      if (width != Math.max(1, columns.size())) {
+        // The remote table changed since its columns were listed.
+        throw new StorageException("42703", "Cannot read '" + table + "': the remote query "
+            + "returned " + width + " columns, expected " + columns.size());
+      }
       metrics.addSplitsRead(1);
       return new RemoteSplitReader(source, table, connection, statement, rows, columns,
           canceled, metrics);

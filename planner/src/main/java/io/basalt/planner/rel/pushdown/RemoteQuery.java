@@ -24,7 +24,11 @@ import org.apache.calcite.rel.RelWriter;
 import org.apache.calcite.rel.convert.ConverterImpl;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rel.rel2sql.SqlImplementor;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.parser.SqlParserPos;
 
 /**
  * The result of a subtree a SQL source runs, read into Basalt's engine: the subtree is written
@@ -63,7 +67,17 @@ public final class RemoteQuery extends ConverterImpl implements BasaltRel {
       SqlSource source = source();
       RemoteImplementor implementor = new RemoteImplementor(source.dialect(),
           (JavaTypeFactory) getCluster().getTypeFactory());
-      SqlNode node = implementor.visitRoot(getInput()).asStatement();
+      SqlImplementor.Result result = implementor.visitRoot(getInput());
+      SqlNode node = result.asStatement();
+      if (node instanceof SqlSelect select && select.getSelectList() == null) {
+        // SELECT * would read whatever columns the remote table has by then; name them.
+        SqlImplementor.Context context = result.qualifiedContext();
+        List<SqlNode> items = new ArrayList<>();
+        for (int i = 0; i < getRowType().getFieldCount(); i++) {
+          items.add(context.field(i));
+        }
+        select.setSelectList(new SqlNodeList(items, SqlParserPos.ZERO));
+      }
       statement = node.toSqlString(config -> config.withDialect(source.dialect())
           .withClauseStartsLine(false).withClauseEndsLine(false).withIndentation(0)
           .withSelectListItemsOnSeparateLines(false).withAlwaysUseParentheses(false))
