@@ -25,6 +25,7 @@ import org.apache.calcite.rel.convert.ConverterImpl;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rel.rel2sql.SqlImplementor;
+import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlSelect;
@@ -69,7 +70,7 @@ public final class RemoteQuery extends ConverterImpl implements BasaltRel {
           (JavaTypeFactory) getCluster().getTypeFactory());
       SqlImplementor.Result result = implementor.visitRoot(getInput());
       SqlNode node = result.asStatement();
-      if (node instanceof SqlSelect select && select.getSelectList() == null) {
+      if (node instanceof SqlSelect select && star(select.getSelectList())) {
         // SELECT * would read whatever columns the remote table has by then; name them.
         SqlImplementor.Context context = result.qualifiedContext();
         List<SqlNode> items = new ArrayList<>();
@@ -114,6 +115,11 @@ public final class RemoteQuery extends ConverterImpl implements BasaltRel {
       }
     }
     return out.toString();
+  }
+
+  private static boolean star(SqlNodeList items) {
+    return items == null || items.size() == 1
+        && items.get(0) instanceof SqlIdentifier identifier && identifier.isStar();
   }
 
   private static boolean planning(RelNode rel) {
