@@ -32,7 +32,7 @@ import org.apache.calcite.util.Sarg;
  * <p>Every source: comparisons, AND/OR/NOT, IS [NOT] NULL, IN and BETWEEN on numbers (not REAL),
  * dates, timestamps and booleans; COUNT, SUM, MIN and MAX on those; AVG on DOUBLE only (AVG of
  * integers is an integer in Redshift and a decimal elsewhere); ORDER BY on those with an explicit
- * null order; LIMIT and OFFSET literals. Strings only where the source {@link
+ * null order; LIMIT and OFFSET literals (on MySQL no OFFSET without LIMIT). Strings only where the source {@link
  * SqlSource#comparesStringsExactly compares them exactly}, and then only for equality (string
  * order depends on the database's collation): equality, IN, GROUP BY, COUNT(DISTINCT) and join
  * keys; casts that widen exact numbers. PostgreSQL also: +, -, * (it fails on integer overflow
@@ -89,6 +89,9 @@ final class RemoteExpressions {
   boolean sort(Sort sort) {
     if (!literalOrAbsent(sort.offset) || !literalOrAbsent(sort.fetch)) {
       return false;
+    }
+    if (!postgres && sort.offset != null && sort.fetch == null) {
+      return false; // MySQL has no OFFSET without LIMIT.
     }
     for (RelFieldCollation key : sort.getCollation().getFieldCollations()) {
       RelDataType type = sort.getInput().getRowType().getFieldList()

@@ -24,7 +24,6 @@ import org.apache.calcite.rel.RelWriter;
 import org.apache.calcite.rel.convert.ConverterImpl;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataTypeField;
-import org.apache.calcite.rel.rel2sql.SqlImplementor;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
@@ -68,14 +67,14 @@ public final class RemoteQuery extends ConverterImpl implements BasaltRel {
       SqlSource source = source();
       RemoteImplementor implementor = new RemoteImplementor(source.dialect(),
           (JavaTypeFactory) getCluster().getTypeFactory());
-      SqlImplementor.Result result = implementor.visitRoot(getInput());
-      SqlNode node = result.asStatement();
-      if (node instanceof SqlSelect select && star(select.getSelectList())) {
-        // SELECT * would read whatever columns the remote table has by then; name them.
-        SqlImplementor.Context context = result.qualifiedContext();
+      SqlNode node = implementor.visitRoot(getInput()).asStatement();
+      if (node instanceof SqlSelect select && star(select.getSelectList())
+          && select.getFrom() instanceof SqlIdentifier) {
+        // SELECT * of a table would read whatever columns it has by then: name them. (The
+        // result's width is checked when it arrives, for a star over a join.)
         List<SqlNode> items = new ArrayList<>();
-        for (int i = 0; i < getRowType().getFieldCount(); i++) {
-          items.add(context.field(i));
+        for (RelDataTypeField field : getRowType().getFieldList()) {
+          items.add(new SqlIdentifier(field.getName(), SqlParserPos.ZERO));
         }
         select.setSelectList(new SqlNodeList(items, SqlParserPos.ZERO));
       }
