@@ -8,6 +8,7 @@ import io.basalt.storage.StorageException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -26,7 +27,20 @@ final class RemoteScan implements SourceScan {
   private final List<RemoteColumn> columns;
   private final ScanMetrics metrics = new ScanMetrics();
 
+  /** Whether the result's column types are checked against the planned ones when it arrives. */
+  private final boolean planned;
+
   RemoteScan(RemoteSource source, String table, String sql, List<RemoteColumn> columns) {
+    this(source, table, sql, columns, false);
+  }
+
+  /**
+   * A scan of a statement the planner wrote ({@code planned}): each result column must have a
+   * remote type that reads as the Basalt type the planner derived for it.
+   */
+  RemoteScan(RemoteSource source, String table, String sql, List<RemoteColumn> columns,
+      boolean planned) {
+    this.planned = planned;
     this.source = source;
     this.table = table;
     this.sql = sql;
@@ -65,6 +79,9 @@ final class RemoteScan implements SourceScan {
         throw new StorageException("42703", "Cannot read '" + table + "': the remote query "
             + "returned " + width + " columns, expected " + columns.size());
       }
+      if (planned) {
+        checkTypes(rows.getMetaData());
+      }
       metrics.addSplitsRead(1);
       return new RemoteSplitReader(source, table, connection, statement, rows, columns,
           canceled, metrics);
@@ -75,6 +92,18 @@ final class RemoteScan implements SourceScan {
     } catch (RuntimeException e) {
       RemoteSplitReader.closeQuietly(connection, statement);
       throw e;
+    }
+  }
+
+  private void checkTypes(ResultSetMetaData result) throws SQLException {
+    for (int i = 0; i < columns.size(); i++) {
+      RemoteColumn column = columns.get(i);
+      int type = result.getColumnType(i + 1);
+      if (!RemoteTypes.reads(column.reading(), type)) {
+        throw new StorageException("42804", "Cannot read '" + table + "': column " + (i + 1)
+            + " of the remote query is " + result.getColumnTypeName(i + 1)
+            + ", where the plan expects " + column.type().sqlName());
+      }
     }
   }
 

@@ -68,6 +68,6 @@ final class RemoteStatementSource implements TableSource {
         || spec.limit().isPresent()) {
       throw new IllegalStateException("a remote statement's result is read whole");
     }
-    return new RemoteScan(source, source.name(), sql, reads);
+    return new RemoteScan(source, source.name(), sql, reads, true);
   }
 }

@@ -139,6 +139,34 @@ final class RemoteTypes {
         false);
   }
 
+  /**
+   * Whether a result column of JDBC type {@code jdbcType} is read correctly as {@code reading}:
+   * integers from any integer or decimal (MySQL sums integers as DECIMAL), decimals from
+   * integers and decimals, floating point from floating point and decimals, and so on.
+   */
+  static boolean reads(Reading reading, int jdbcType) {
+    boolean integer = jdbcType == Types.TINYINT || jdbcType == Types.SMALLINT
+        || jdbcType == Types.INTEGER || jdbcType == Types.BIGINT;
+    boolean decimal = jdbcType == Types.NUMERIC || jdbcType == Types.DECIMAL;
+    boolean floating = jdbcType == Types.REAL || jdbcType == Types.FLOAT
+        || jdbcType == Types.DOUBLE;
+    return switch (reading) {
+      case INTEGER, DECIMAL -> integer || decimal;
+      case REAL, DOUBLE -> floating || decimal || integer;
+      case BOOLEAN -> jdbcType == Types.BOOLEAN || jdbcType == Types.BIT
+          || jdbcType == Types.TINYINT;
+      case STRING -> jdbcType == Types.CHAR || jdbcType == Types.VARCHAR
+          || jdbcType == Types.LONGVARCHAR || jdbcType == Types.NCHAR
+          || jdbcType == Types.NVARCHAR || jdbcType == Types.LONGNVARCHAR
+          || jdbcType == Types.CLOB;
+      case DATE -> jdbcType == Types.DATE;
+      case TIMESTAMP -> jdbcType == Types.TIMESTAMP;
+      case TIMESTAMPTZ -> jdbcType == Types.TIMESTAMP_WITH_TIMEZONE
+          || jdbcType == Types.TIMESTAMP;
+      case BYTES, UNSUPPORTED -> false;
+    };
+  }
+
   private static RemoteColumn of(String name, ColumnType type, boolean nullable,
       String remoteType, Reading reading) {
     return new RemoteColumn(name, type, nullable, remoteType, reading, true);
