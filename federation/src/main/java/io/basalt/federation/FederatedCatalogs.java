@@ -120,7 +120,9 @@ public final class FederatedCatalogs implements ExternalCatalog, AutoCloseable {
 
   @Override
   public Map<String, Table> systemTables() {
-    return lake.systemTables();
+    Map<String, Table> tables = new java.util.HashMap<>(lake.systemTables());
+    tables.putAll(remote.systemTables());
+    return Map.copyOf(tables);
   }
 
   @Override

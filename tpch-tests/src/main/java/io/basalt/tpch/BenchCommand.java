@@ -9,13 +9,15 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code basalt bench}: runs a benchmark workload on Basalt and on in-process DuckDB side by side;
- * the only workload is {@code tpch} ({@link BenchTpchCommand}).
+ * {@code basalt bench}: runs a benchmark workload: {@code tpch}, Basalt and in-process DuckDB
+ * side by side ({@link BenchTpchCommand}), or {@code federated}, TPC-H with two tables in
+ * PostgreSQL ({@link BenchFederatedCommand}).
  */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = "Benchmark Basalt against DuckDB; workloads: tpch.")
+    description = "Benchmark Basalt; workloads: tpch (against DuckDB), federated (with "
+        + "PostgreSQL).")
 public final class BenchCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
@@ -26,7 +28,9 @@ public final class BenchCommand implements Callable<Integer> {
 
   /** Returns the command line of {@code bench} and its workloads, printing to {@code out}. */
   static CommandLine commandLine(PrintStream out) {
-    return new CommandLine(new BenchCommand()).addSubcommand("tpch", new BenchTpchCommand(out));
+    return new CommandLine(new BenchCommand())
+        .addSubcommand("tpch", new BenchTpchCommand(out))
+        .addSubcommand("federated", new BenchFederatedCommand(out));
   }
 
   @Override

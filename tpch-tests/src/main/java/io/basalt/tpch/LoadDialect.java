@@ -39,6 +39,26 @@ interface LoadDialect {
         }
       };
 
+  /**
+   * PostgreSQL, for running the queries there ({@code basalt bench federated}): its tables are
+   * loaded with COPY FROM STDIN by {@link BenchPostgres}, as a server-side COPY of a file needs
+   * a superuser.
+   */
+  LoadDialect POSTGRES =
+      new LoadDialect() {
+        @Override
+        public String createTable(String schema, String table) {
+          return DUCKDB.createTable(schema, table);
+        }
+
+        @Override
+        public String copy(String schema, String table, Path directory) {
+          throw new UnsupportedOperationException(
+              "Cannot load " + schema + "." + table + " by COPY FROM a file: BenchPostgres "
+                  + "streams it with COPY FROM STDIN");
+        }
+      };
+
   /** Returns the CREATE TABLE statement of {@code table} in {@code schema}. */
   String createTable(String schema, String table);
 

@@ -1,5 +1,8 @@
 package io.basalt.federation.remote;
 
+import static java.util.Objects.requireNonNull;
+
+import io.basalt.planner.source.ScanContext;
 import io.basalt.planner.source.ScanMetrics;
 import io.basalt.planner.source.SourceScan;
 import io.basalt.planner.source.Split;
@@ -25,13 +28,16 @@ final class RemoteScan implements SourceScan {
   private final String table;
   private final String sql;
   private final List<RemoteColumn> columns;
+  /** The execution, whose query id and user SVL_FEDERATE_SUBQUERY records. */
+  private final ScanContext context;
   private final ScanMetrics metrics = new ScanMetrics();
 
   /** Whether the result's column types are checked against the planned ones when it arrives. */
   private final boolean planned;
 
-  RemoteScan(RemoteSource source, String table, String sql, List<RemoteColumn> columns) {
-    this(source, table, sql, columns, false);
+  RemoteScan(RemoteSource source, String table, String sql, List<RemoteColumn> columns,
+      ScanContext context) {
+    this(source, table, sql, columns, context, false);
   }
 
   /**
@@ -39,12 +45,13 @@ final class RemoteScan implements SourceScan {
    * remote type that reads as the Basalt type the planner derived for it.
    */
   RemoteScan(RemoteSource source, String table, String sql, List<RemoteColumn> columns,
-      boolean planned) {
+      ScanContext context, boolean planned) {
     this.planned = planned;
     this.source = source;
     this.table = table;
     this.sql = sql;
     this.columns = List.copyOf(columns);
+    this.context = requireNonNull(context, "context is null");
   }
 
   /** The remote query, sent whole. */
@@ -62,13 +69,23 @@ final class RemoteScan implements SourceScan {
 
   @Override
   public SplitReader open(Split split, BooleanSupplier canceled) {
-    Connection connection = source.connection();
+    String sent = ((RemoteSplit) split).sql();
+    RemoteQueryLog.Sent logged = source.log().sending(context.queryId(), context.user(), source,
+        table, sent);
+    long started = System.nanoTime();
+    Connection connection;
+    try {
+      connection = source.connection();
+    } catch (RuntimeException e) {
+      logged.ended(RemoteQueryLog.Status.FAILED);
+      throw e;
+    }
     PreparedStatement statement = null;
     try {
       if (source.engine() == RemoteEngine.POSTGRES) {
         connection.setAutoCommit(false);
       }
-      statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
+      statement = connection.prepareStatement(sent, ResultSet.TYPE_FORWARD_ONLY,
           ResultSet.CONCUR_READ_ONLY);
       statement.setFetchSize(FETCH_ROWS);
       statement.setQueryTimeout(RemoteSource.QUERY_TIMEOUT_SECONDS);
@@ -83,14 +100,17 @@ final class RemoteScan implements SourceScan {
         checkTypes(rows.getMetaData());
       }
       metrics.addSplitsRead(1);
-      return new RemoteSplitReader(source, table, connection, statement, rows, columns,
-          canceled, metrics);
+      logged.waited(System.nanoTime() - started);
+      return new LoggedSplitReader(new RemoteSplitReader(source, table, connection, statement,
+          rows, columns, canceled, metrics), logged);
     } catch (SQLException e) {
       StorageException failure = RemoteErrors.query(source, e);
       RemoteSplitReader.closeQuietly(connection, statement);
+      logged.ended(RemoteQueryLog.Status.FAILED);
       throw failure;
     } catch (RuntimeException e) {
       RemoteSplitReader.closeQuietly(connection, statement);
+      logged.ended(RemoteQueryLog.Status.FAILED);
       throw e;
     }
   }

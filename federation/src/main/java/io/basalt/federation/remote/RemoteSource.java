@@ -43,13 +43,15 @@ final class RemoteSource implements AutoCloseable, SqlSource {
   private final String password;
   /** The remote schema for PostgreSQL (default public); for MySQL the database. */
   private final String remoteSchema;
+  private final RemoteQueryLog log;
   private HikariDataSource pool;
   private boolean closed;
   private Map<String, RemoteTableMetadata> tables;
   private long loadedAt;
 
-  RemoteSource(ExternalSchemaDefinition definition, SecretBox secrets) {
+  RemoteSource(ExternalSchemaDefinition definition, SecretBox secrets, RemoteQueryLog log) {
     this.definition = definition;
+    this.log = log;
     this.engine = RemoteEngine.valueOf(definition.sourceKind());
     Map<String, String> options = definition.options();
     this.host = require(options, "uri");
@@ -97,8 +99,13 @@ final class RemoteSource implements AutoCloseable, SqlSource {
   }
 
   @Override
-  public TableSource query(String sql, List<ColumnDefinition> columns) {
-    return new RemoteStatementSource(this, sql, columns);
+  public TableSource query(String sql, List<String> tables, List<ColumnDefinition> columns) {
+    return new RemoteStatementSource(this, sql, tables, columns);
+  }
+
+  /** Where the queries sent to this source are recorded (shared by all sources). */
+  RemoteQueryLog log() {
+    return log;
   }
 
   RemoteEngine engine() {

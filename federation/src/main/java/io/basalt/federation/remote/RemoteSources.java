@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.calcite.schema.Schema;
+import org.apache.calcite.schema.Table;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -17,6 +18,8 @@ public final class RemoteSources implements AutoCloseable {
   private final DataCatalog catalog;
   private final SecretBox secrets;
   private final Map<String, RemoteSource> sources = new HashMap<>();
+  private final RemoteQueryLog log = new RemoteQueryLog();
+  private final Map<String, Table> systemTables = new RemoteSystemTables(log).tables();
 
   public RemoteSources(DataCatalog catalog, Path catalogDirectory) {
     this.catalog = catalog;
@@ -50,7 +53,7 @@ public final class RemoteSources implements AutoCloseable {
       return null;
     }
     if (known == null) {
-      known = new RemoteSource(definition, secrets);
+      known = new RemoteSource(definition, secrets, log);
       sources.put(name, known);
     }
     return known;
@@ -62,6 +65,11 @@ public final class RemoteSources implements AutoCloseable {
     if (known != null) {
       known.close();
     }
+  }
+
+  /** SVL_FEDERATE_SUBQUERY (and its Redshift name SVL_FEDERATED_QUERY), by lower-case name. */
+  public Map<String, Table> systemTables() {
+    return systemTables;
   }
 
   /** {@code password} sealed for the catalog files. */

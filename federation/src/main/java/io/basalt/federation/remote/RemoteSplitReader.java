@@ -5,6 +5,8 @@ import io.basalt.planner.exec.Column;
 import io.basalt.planner.source.ScanMetrics;
 import io.basalt.planner.source.SplitReader;
 import io.basalt.storage.StorageException;
+import io.basalt.storage.TypeName;
+import io.basalt.storage.block.PhysicalType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
@@ -155,7 +157,10 @@ final class RemoteSplitReader implements SplitReader {
       }
       case STRING -> {
         String value = rows.getString(index);
-        objects[c][row] = value;
+        // PostgreSQL pads char(n) with blanks; the engine holds CHAR values without trailing
+        // blanks (as native and Parquet columns do), else '1-URGENT' = o_orderpriority fails.
+        objects[c][row] = value != null && column.type().name() == TypeName.CHAR
+            ? PhysicalType.stripBlanks(value) : value;
         nulls[c][row] = value == null;
       }
       case BYTES -> {

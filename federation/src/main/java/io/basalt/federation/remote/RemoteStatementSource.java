@@ -21,19 +21,23 @@ import java.util.Locale;
 final class RemoteStatementSource implements TableSource {
   private final RemoteSource source;
   private final String sql;
+  /** The source's name and the remote tables read, as a scan of one table is named. */
+  private final String name;
   private final List<ColumnDefinition> columns;
   private final List<RemoteColumn> reads;
 
-  RemoteStatementSource(RemoteSource source, String sql, List<ColumnDefinition> columns) {
+  RemoteStatementSource(RemoteSource source, String sql, List<String> tables,
+      List<ColumnDefinition> columns) {
     this.source = requireNonNull(source, "source is null");
     this.sql = requireNonNull(sql, "sql is null");
+    this.name = source.name() + "." + String.join(", ", tables);
     this.columns = List.copyOf(columns);
     this.reads = this.columns.stream().map(RemoteTypes::result).toList();
   }
 
   @Override
   public String name() {
-    return source.name();
+    return name;
   }
 
   @Override
@@ -68,6 +72,6 @@ final class RemoteStatementSource implements TableSource {
         || spec.limit().isPresent()) {
       throw new IllegalStateException("a remote statement's result is read whole");
     }
-    return new RemoteScan(source, source.name(), sql, reads, true);
+    return new RemoteScan(source, name, sql, reads, context, true);
   }
 }

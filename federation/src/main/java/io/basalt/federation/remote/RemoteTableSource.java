@@ -108,6 +108,6 @@ final class RemoteTableSource implements TableSource {
     String sql = RemoteQuery.sql(source.engine(), source.remoteSchema(), table, read,
         spec.predicates(), spec.limit());
     return new RemoteScan(source, name(), sql, read.length == 0 ? List.of()
-        : java.util.Arrays.stream(read).mapToObj(i -> table.columns().get(i)).toList());
+        : java.util.Arrays.stream(read).mapToObj(i -> table.columns().get(i)).toList(), context);
   }
 }

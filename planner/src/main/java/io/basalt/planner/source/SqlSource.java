@@ -26,8 +26,9 @@ public interface SqlSource {
 
   /**
    * The table whose rows are the result of {@code sql}, a SELECT in {@link #dialect} over this
-   * source's tables, with {@code columns} as its result columns in order. Its scans send the
-   * statement as it is, and read every column.
+   * source's tables named {@code tables} there (the last part of each {@link
+   * SqlPushdown#remoteName}, for messages and system tables), with {@code columns} as its result
+   * columns in order. Its scans send the statement as it is, and read every column.
    */
-  TableSource query(String sql, List<ColumnDefinition> columns);
+  TableSource query(String sql, List<String> tables, List<ColumnDefinition> columns);
 }

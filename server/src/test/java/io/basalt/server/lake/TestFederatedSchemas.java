@@ -200,8 +200,12 @@ class TestFederatedSchemas {
             "arr,character varying");
     assertThat(rows("select i2, i4, i8, n, r, d, t, vc, c, dt, ts, b, \"by\", j, m "
         + "from pg.types where i4 = 4"))
-        .containsExactly("-2,4,8000000000,123.456,2.5,3.25,text,vc,ab ,2024-02-29,"
+        .containsExactly("-2,4,8000000000,123.456,2.5,3.25,text,vc,ab,2024-02-29,"
             + "2024-01-02 03:04:05.678,true,\\x0102ff,{\"a\": 1},happy");
+    // char(3) 'ab' arrives from PostgreSQL blank-padded; Basalt compares CHAR without the
+    // blanks, here in its own engine (a CASE is not pushed), as TPC-H Q12 does.
+    assertThat(rows("select case when c = 'ab' then 1 else 0 end from pg.types where i4 = 4"))
+        .containsExactly("1");
     assertThat(rows("select nu, jb, tstz = timestamp '2024-01-02 01:04:05' "
         + "from pg.types where i4 = 4")).containsExactly("1.5000000000,{\"b\": 2},true");
     assertThat(rows("select count(*) from pg.types where i4 is null")).containsExactly("1");

@@ -170,6 +170,22 @@ public final class RemoteQuery extends ConverterImpl implements BasaltRel {
   public PlanNode compile(PlanCompiler compiler) {
     List<ColumnDefinition> columns = columns(getInput());
     ScanSpec spec = ScanSpec.allColumns(columns.size());
-    return new SourceScanNode(source().query(sql(), columns), context -> spec);
+    return new SourceScanNode(source().query(sql(), tables(getInput()), columns),
+        context -> spec);
+  }
+
+  /** The remote names of the tables the statement reads, each once, in plan order. */
+  private static List<String> tables(RelNode rel) {
+    java.util.Set<String> names = new java.util.LinkedHashSet<>();
+    new org.apache.calcite.rel.RelHomogeneousShuttle() {
+      @Override
+      public RelNode visit(RelNode other) {
+        if (other instanceof RemoteTableScan scan) {
+          names.add(scan.remoteName().get(scan.remoteName().size() - 1));
+        }
+        return super.visit(other);
+      }
+    }.visit(rel);
+    return List.copyOf(names);
   }
 }

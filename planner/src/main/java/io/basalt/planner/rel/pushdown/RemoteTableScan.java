@@ -34,6 +34,11 @@ public final class RemoteTableScan extends TableScan implements JdbcRel, SourceS
     return logical;
   }
 
+  /** The table's qualified name in its source. */
+  public List<String> remoteName() {
+    return remoteName;
+  }
+
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
     return new RemoteTableScan(logical, traitSet, remoteName);

@@ -49,7 +49,7 @@ class TestRemoteExpressions {
     }
 
     @Override
-    public TableSource query(String sql, List<ColumnDefinition> columns) {
+    public TableSource query(String sql, List<String> tables, List<ColumnDefinition> columns) {
       throw new UnsupportedOperationException("not run");
     }
   }
