@@ -21,7 +21,9 @@ public final class RemoteConvention extends JdbcConvention {
   private List<RelOptRule> rules;
 
   RemoteConvention(SqlSource source, int ordinal) {
-    super(source.dialect(), Expressions.constant(null), source.name() + "_" + ordinal);
+    // The name goes into rule descriptions, which allow only letters, digits and a little more.
+    super(source.dialect(), Expressions.constant(null),
+        source.name().replaceAll("[^A-Za-z0-9_]", "_") + "_" + ordinal);
     this.source = requireNonNull(source, "source is null");
   }
 
