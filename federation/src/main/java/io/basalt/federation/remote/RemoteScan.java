@@ -96,13 +96,15 @@ final class RemoteScan implements SourceScan {
         throw new StorageException("42703", "Cannot read '" + table + "': the remote query "
             + "returned " + width + " columns, expected " + columns.size());
       }
+      List<RemoteColumn> reads = columns;
       if (planned) {
         checkTypes(rows.getMetaData());
+        reads = withRemoteChars(rows.getMetaData());
       }
       metrics.addSplitsRead(1);
       logged.waited(System.nanoTime() - started);
       return new LoggedSplitReader(new RemoteSplitReader(source, table, connection, statement,
-          rows, columns, canceled, metrics), logged);
+          rows, reads, canceled, metrics), logged);
     } catch (SQLException e) {
       StorageException failure = RemoteErrors.query(source, e);
       RemoteSplitReader.closeQuietly(connection, statement);
@@ -113,6 +115,27 @@ final class RemoteScan implements SourceScan {
       logged.ended(RemoteQueryLog.Status.FAILED);
       throw e;
     }
+  }
+
+  /**
+   * The columns to read, those the remote sends as CHAR read as CHAR: a planned statement's
+   * types are Basalt's (which holds CHAR values as VARCHAR), but blank-padded values must arrive
+   * without their trailing blanks as in a scan of the table ('1-URGENT' = o_orderpriority).
+   */
+  private List<RemoteColumn> withRemoteChars(ResultSetMetaData result) throws SQLException {
+    List<RemoteColumn> reads = new java.util.ArrayList<>(columns);
+    for (int i = 0; i < reads.size(); i++) {
+      RemoteColumn column = reads.get(i);
+      int type = result.getColumnType(i + 1);
+      if (column.reading() == RemoteColumn.Reading.STRING
+          && (type == java.sql.Types.CHAR || type == java.sql.Types.NCHAR)) {
+        reads.set(i, new RemoteColumn(column.name(),
+            io.basalt.storage.ColumnType.character(Math.max(1, Math.min(RemoteTypes.MAX_CHAR,
+                result.getPrecision(i + 1)))), column.nullable(), column.remoteType(),
+            column.reading(), column.pushable()));
+      }
+    }
+    return reads;
   }
 
   private void checkTypes(ResultSetMetaData result) throws SQLException {
