@@ -12,6 +12,7 @@ import java.util.Optional;
 import io.basalt.planner.ddl.StatementWork;
 import io.basalt.planner.rel.ScanMetadata;
 import io.basalt.planner.rel.SourceRules;
+import io.basalt.planner.rel.pushdown.RemoteConventions;
 import io.basalt.planner.rel.vector.BasaltRules;
 import io.basalt.planner.rel.vector.EngineSettings;
 import io.basalt.planner.sql.SqlExplainAnalyze;
@@ -37,6 +38,7 @@ import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.linq4j.Linq4j;
+import org.apache.calcite.plan.Contexts;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptCostFactory;
 import org.apache.calcite.plan.RelOptPlanner;
@@ -71,9 +73,16 @@ public final class BasaltPrepare extends CalcitePrepareImpl {
   protected RelOptPlanner createPlanner(CalcitePrepare.Context prepareContext,
       org.apache.calcite.plan.@Nullable Context externalContext,
       @Nullable RelOptCostFactory costFactory) {
-    RelOptPlanner planner = super.createPlanner(prepareContext, externalContext, costFactory);
+    boolean engine = !EngineSettings.isDisabled(sessionProperties(prepareContext));
+    org.apache.calcite.plan.Context context = externalContext != null ? externalContext
+        : Contexts.of(prepareContext.config());
+    if (engine) {
+      // Remote results reach the engine only: without it, nothing goes into a source's SQL.
+      context = Contexts.chain(context, Contexts.of(new RemoteConventions()));
+    }
+    RelOptPlanner planner = super.createPlanner(prepareContext, context, costFactory);
     SourceRules.ALL.forEach(planner::addRule);
-    if (!EngineSettings.isDisabled(sessionProperties(prepareContext))) {
+    if (engine) {
       BasaltRules.all(services.engine()).forEach(planner::addRule);
     }
     // Row-at-a-time sort-merge joins sort whole fact tables; hash joins build on the smaller
