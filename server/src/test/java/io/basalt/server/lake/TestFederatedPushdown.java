@@ -316,4 +316,19 @@ class TestFederatedPushdown {
       }
     }
   }
+
+  @Test
+  void likeAndNotLikeRunInPostgresNotInMysql() throws SQLException {
+    String query = "select id from $s.customers where name not like '%n%' and name like '_%'";
+    assertThat(remoteSql(query.replace("$s", "pg"))).containsExactly("pg: SELECT \"id\" FROM "
+        + "\"public\".\"customers\" WHERE \"name\" LIKE '_%' ESCAPE '\\' AND \"name\" NOT "
+        + "LIKE '%n%' ESCAPE '\\'");
+    assertThat(plan(query.replace("$s", "my"))).contains("LIKE($1, '%n%', '\\')");
+    assertThat(sameAsNative(query + " order by id", "pg")).containsExactly("2", "3", "5");
+    assertThat(sameAsNative(query + " order by id", "my")).containsExactly("2", "3", "5");
+    // A pattern with the escape character itself stays in Basalt.
+    assertThat(plan("select id from pg.customers where name like 'a\\_%'"))
+        .contains("LIKE($1, 'a\\_%', '\\')");
+  }
+
 }

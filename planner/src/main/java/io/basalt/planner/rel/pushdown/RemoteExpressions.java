@@ -183,13 +183,26 @@ final class RemoteExpressions {
     if (CONDITIONAL.contains(operator)) {
       return !character(call.getType()) && comparable(call.getType(), false) && operands(call);
     }
-    if (operator == SqlStdOperatorTable.LIKE && call.getOperands().size() == 2
-        && call.getOperands().get(1) instanceof RexLiteral pattern) {
+    if (operator == SqlStdOperatorTable.LIKE
+        && call.getOperands().get(1) instanceof RexLiteral pattern && defaultEscape(call)) {
       String text = pattern.getValueAs(String.class);
       return text != null && text.indexOf('\\') < 0 && exactStrings
           && value(call.getOperands().get(0));
     }
     return false;
+  }
+
+  /**
+   * Whether a LIKE has no escape or Basalt's default one, a backslash, which PostgreSQL's LIKE
+   * also takes by default (Basalt's parser writes it out as a third operand).
+   */
+  private static boolean defaultEscape(RexCall like) {
+    if (like.getOperands().size() == 2) {
+      return true;
+    }
+    return like.getOperands().size() == 3
+        && like.getOperands().get(2) instanceof RexLiteral escape
+        && "\\".equals(escape.getValueAs(String.class));
   }
 
   private boolean operands(RexCall call) {
