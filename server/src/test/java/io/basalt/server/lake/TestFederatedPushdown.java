@@ -331,4 +331,32 @@ class TestFederatedPushdown {
         .contains("LIKE($1, 'a\\_%', '\\')");
   }
 
+
+  @Test
+  void joinsOfEveryTableKindReturnWhatNativeTablesReturn() throws SQLException {
+    // The regions as a Parquet (lake) table and as an Iceberg table, next to the native one.
+    statement.execute("create external schema lk from data catalog database 'push_lake' "
+        + "create external database if not exists");
+    statement.execute("create external table lk.regions stored as parquet location "
+        + "'s3://" + LakeServer.BUCKET + "/push/regions/' as select * from regions");
+    statement.execute("create external schema ice from data catalog database 'push_ice' "
+        + "create external database if not exists");
+    statement.execute("create table ice.regions (region varchar(4), label varchar(20)) "
+        + "location 's3://" + LakeServer.BUCKET + "/push/ice_regions/' "
+        + "tblproperties ('table_type'='ICEBERG')");
+    statement.execute("insert into ice.regions select * from regions");
+    String query = "select c.name, r.label, i.label, sum(o.amount), count(m.id) "
+        + "from $c c join $o o on o.customer_id = c.id "
+        + "join $m m on m.id = c.id "
+        + "join $lake r on r.region = c.region join $ice i on i.region = c.region "
+        + "group by c.name, r.label, i.label order by c.name";
+    List<String> federated = rows(query.replace("$c", "pg.customers").replace("$o", "my.orders")
+        .replace("$m", "my.customers").replace("$lake", "lk.regions")
+        .replace("$ice", "ice.regions"));
+    assertThat(federated).isEqualTo(rows(query.replace("$c", "local_customers")
+        .replace("$o", "local_orders").replace("$m", "local_customers")
+        .replace("$lake", "regions").replace("$ice", "regions")));
+    assertThat(federated).containsExactly("ann,Europe,Europe,112.50,2",
+        "bo,United States,United States,10.25,2", "cy,Europe,Europe,1.00,1");
+  }
 }
