@@ -14,6 +14,7 @@ import org.apache.calcite.avatica.AvaticaClientRuntimeException;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.AvaticaFactory;
 import org.apache.calcite.avatica.DriverVersion;
+import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.remote.Service;
 
 /**
@@ -52,6 +53,12 @@ public class Driver extends org.apache.calcite.avatica.remote.Driver {
   @Override
   protected AvaticaFactory createFactory() {
     return new BasaltJdbcFactory();
+  }
+
+  /** Avatica's remote metadata, reusing server statements ({@link StatementReuse}). */
+  @Override
+  public Meta createMeta(AvaticaConnection connection) {
+    return StatementReuse.wrap(super.createMeta(connection));
   }
 
   /**

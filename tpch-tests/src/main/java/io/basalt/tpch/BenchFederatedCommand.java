@@ -62,6 +62,11 @@ final class BenchFederatedCommand implements Callable<Integer> {
           + "(default: ${DEFAULT-VALUE}).")
   int bestOf;
 
+  @Option(names = "--warm-up", defaultValue = "200",
+      description = "With --selective: untimed runs of each measurement before the timed ones, "
+          + "so that the JIT has compiled the path (default: ${DEFAULT-VALUE}).")
+  int warmUp;
+
   @Option(names = "--data-dir", defaultValue = "./basalt-data-tpch",
       description = "Folder for generated data, the Basalt server and the PostgreSQL server "
           + "the benchmark starts (default: ${DEFAULT-VALUE}).")
@@ -122,6 +127,10 @@ final class BenchFederatedCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(),
           "Cannot run the benchmark: --runs and --best-of must be at least 1");
     }
+    if (warmUp < 1) {
+      throw new ParameterException(spec.commandLine(),
+          "Cannot run the benchmark: --warm-up must be at least 1, got " + warmUp);
+    }
     if (selectiveRows < 10) {
       throw new ParameterException(spec.commandLine(),
           "Cannot run the benchmark: --rows must be at least 10, got " + selectiveRows);
@@ -167,7 +176,7 @@ final class BenchFederatedCommand implements Callable<Integer> {
         : BenchPostgres.start(dataDirectory.resolve("postgres-bench"), postgresProgress)) {
       out.printf("PostgreSQL at %s (user %s)%n", postgres.url(), postgres.user());
       if (selective) {
-        return new SelectiveBench(out, postgres, selectiveRows, !noIndex, bestOf)
+        return new SelectiveBench(out, postgres, selectiveRows, !noIndex, warmUp, bestOf)
             .run(config, threads);
       }
       TpchData data = TpchCommand.generate(plan.scale(), dataDirectory, out);

@@ -51,6 +51,9 @@ class TestBenchFederatedCommand {
     assertThat(execute("federated", "--selective", "--rows", "5", "--data-dir", data))
         .isEqualTo(2);
     assertThat(err.toString()).contains("--rows must be at least 10, got 5");
+    assertThat(execute("federated", "--selective", "--warm-up", "0", "--data-dir", data))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("--warm-up must be at least 1, got 0");
     // Nothing was started or written.
     assertThat(temporary.resolve("data")).doesNotExist();
   }
@@ -63,6 +66,7 @@ class TestBenchFederatedCommand {
     assertThat(command.selectiveRows).isEqualTo(1_000_000);
     assertThat(command.runs).isEqualTo(3);
     assertThat(command.bestOf).isEqualTo(10);
+    assertThat(command.warmUp).isEqualTo(200);
     assertThat(command.selective).isFalse();
     assertThat(command.postgresUrl).isNull();
   }

@@ -11,6 +11,7 @@ import io.basalt.storage.StorageException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -34,14 +35,22 @@ final class RemoteScan implements SourceScan {
   private final ScanMetrics metrics = new ScanMetrics();
   private volatile List<String> queries;
 
+  /** Whether the result's column types are checked against the planned ones when it arrives. */
+  private final boolean planned;
+
   RemoteScan(RemoteSource source, String table, String sql, List<RemoteColumn> columns,
       ScanContext context) {
-    this(source, table, sql, columns, context, null);
+    this(source, table, sql, columns, context, null, false);
   }
 
-  /** A scan read in the ranges of {@code ranges} when it is not null. */
+  /**
+   * A scan read in the ranges of {@code ranges} when it is not null, of a statement the planner
+   * wrote when {@code planned} (each result column must then have a remote type that reads as
+   * the Basalt type the planner derived for it).
+   */
   RemoteScan(RemoteSource source, String table, String sql, List<RemoteColumn> columns,
-      ScanContext context, RangeSplits ranges) {
+      ScanContext context, RangeSplits ranges, boolean planned) {
+    this.planned = planned;
     this.source = source;
     this.table = table;
     this.sql = sql;
@@ -88,10 +97,21 @@ final class RemoteScan implements SourceScan {
       statement.setFetchSize(FETCH_ROWS);
       statement.setQueryTimeout(RemoteSource.QUERY_TIMEOUT_SECONDS);
       ResultSet rows = statement.executeQuery();
+      int width = rows.getMetaData().getColumnCount();
+      if (width != Math.max(1, columns.size())) {
+        // The remote table changed since its columns were listed.
+        throw new StorageException("42703", "Cannot read '" + table + "': the remote query "
+            + "returned " + width + " columns, expected " + columns.size());
+      }
+      List<RemoteColumn> reads = columns;
+      if (planned) {
+        checkTypes(rows.getMetaData());
+        reads = withRemoteChars(rows.getMetaData());
+      }
       metrics.addSplitsRead(1);
       logged.waited(System.nanoTime() - started);
       return new LoggedSplitReader(new RemoteSplitReader(source, table, connection, statement,
-          rows, columns, canceled, metrics), logged);
+          rows, reads, canceled, metrics), logged);
     } catch (SQLException e) {
       StorageException failure = RemoteErrors.query(source, e);
       RemoteSplitReader.closeQuietly(connection, statement);
@@ -101,6 +121,39 @@ final class RemoteScan implements SourceScan {
       RemoteSplitReader.closeQuietly(connection, statement);
       logged.ended(RemoteQueryLog.Status.FAILED);
       throw e;
+    }
+  }
+
+  /**
+   * The columns to read, those the remote sends as CHAR read as CHAR: a planned statement's
+   * types are Basalt's (which holds CHAR values as VARCHAR), but blank-padded values must arrive
+   * without their trailing blanks as in a scan of the table ('1-URGENT' = o_orderpriority).
+   */
+  private List<RemoteColumn> withRemoteChars(ResultSetMetaData result) throws SQLException {
+    List<RemoteColumn> reads = new java.util.ArrayList<>(columns);
+    for (int i = 0; i < reads.size(); i++) {
+      RemoteColumn column = reads.get(i);
+      int type = result.getColumnType(i + 1);
+      if (column.reading() == RemoteColumn.Reading.STRING
+          && (type == java.sql.Types.CHAR || type == java.sql.Types.NCHAR)) {
+        reads.set(i, new RemoteColumn(column.name(),
+            io.basalt.storage.ColumnType.character(Math.max(1, Math.min(RemoteTypes.MAX_CHAR,
+                result.getPrecision(i + 1)))), column.nullable(), column.remoteType(),
+            column.reading(), column.pushable()));
+      }
+    }
+    return reads;
+  }
+
+  private void checkTypes(ResultSetMetaData result) throws SQLException {
+    for (int i = 0; i < columns.size(); i++) {
+      RemoteColumn column = columns.get(i);
+      int type = result.getColumnType(i + 1);
+      if (!RemoteTypes.reads(column.reading(), type)) {
+        throw new StorageException("42804", "Cannot read '" + table + "': column " + (i + 1)
+            + " of the remote query is " + result.getColumnTypeName(i + 1)
+            + ", where the plan expects " + column.type().sqlName());
+      }
     }
   }
 

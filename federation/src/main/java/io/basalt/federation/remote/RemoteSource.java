@@ -3,6 +3,9 @@ package io.basalt.federation.remote;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.basalt.federation.datacatalog.ExternalSchemaDefinition;
+import io.basalt.planner.source.SqlSource;
+import io.basalt.planner.source.TableSource;
+import io.basalt.storage.ColumnDefinition;
 import io.basalt.storage.StorageException;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -20,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
+import org.apache.calcite.sql.SqlDialect;
 
 /**
  * One federated schema's remote database: a HikariCP pool (created on first use, so CREATE
@@ -28,8 +32,10 @@ import java.util.function.LongSupplier;
  * schema gets a new source. The login is the schema's USER and PASSWORD or its SECRET_ARN's
  * secret, read when its pool is made (a replaced secret closes the pool). Each time
  * cached metadata is dropped, {@code metadataChanges} counts one, so plans made with it go stale.
+ * As a {@link SqlSource} it runs the statements the planner writes for work pushed into it; its
+ * tables are joined remotely only with tables of this same source object.
  */
-final class RemoteSource implements AutoCloseable {
+final class RemoteSource implements AutoCloseable, SqlSource {
   static final int CONNECT_TIMEOUT_SECONDS = 5;
   static final int QUERY_TIMEOUT_SECONDS = 300;
   static final long METADATA_LIFETIME_NANOS = TimeUnit.SECONDS.toNanos(60);
@@ -98,8 +104,24 @@ final class RemoteSource implements AutoCloseable {
     return definition;
   }
 
-  String name() {
+  @Override
+  public String name() {
     return definition.name();
+  }
+
+  @Override
+  public SqlDialect dialect() {
+    return engine.dialect();
+  }
+
+  @Override
+  public boolean comparesStringsExactly() {
+    return engine.comparesStringsExactly();
+  }
+
+  @Override
+  public TableSource query(String sql, List<String> tables, List<ColumnDefinition> columns) {
+    return new RemoteStatementSource(this, sql, tables, columns);
   }
 
   /** Where the queries sent to this source are recorded (shared by all sources). */

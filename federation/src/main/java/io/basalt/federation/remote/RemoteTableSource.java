@@ -7,6 +7,7 @@ import io.basalt.planner.source.ScanContext;
 import io.basalt.planner.source.ScanSpec;
 import io.basalt.planner.source.SourceScan;
 import io.basalt.planner.source.SourceStatistics;
+import io.basalt.planner.source.SqlPushdown;
 import io.basalt.planner.source.TableSource;
 import io.basalt.storage.ColumnDefinition;
 import io.basalt.storage.ColumnPredicate;
@@ -15,6 +16,7 @@ import io.basalt.storage.TypeName;
 import io.basalt.storage.ValueRange;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A remote PostgreSQL or MySQL table or view through the table-source seam. Predicates on
@@ -74,6 +76,24 @@ final class RemoteTableSource implements TableSource {
     return PredicateSupport.EXACT;
   }
 
+  /**
+   * Offered when every column can be read and compared remotely as in Basalt: none of an
+   * unsupported type, REAL, binary, enum or text-like (json, uuid, citext, ...) type.
+   */
+  @Override
+  public Optional<SqlPushdown> sqlPushdown() {
+    // A table read in range splits keeps its own scans: one planned statement is one query.
+    if (RangeSplitting.atScan(source.tableProperties(table.name()), table).isPresent()) {
+      return Optional.empty();
+    }
+    for (RemoteColumn column : table.columns()) {
+      if (!column.supported() || !column.pushable()) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(new SqlPushdown(source, List.of(source.remoteSchema(), table.name())));
+  }
+
   @Override
   public boolean supportsLimit() {
     return true;
@@ -96,6 +116,6 @@ final class RemoteTableSource implements TableSource {
         : RangeSplits.of(source, table, read, spec.predicates());
     return new RemoteScan(source, name(), sql, read.length == 0 ? List.of()
         : java.util.Arrays.stream(read).mapToObj(i -> table.columns().get(i)).toList(), context,
-        ranges);
+        ranges, false);
   }
 }

@@ -1,6 +1,7 @@
 package io.basalt.federation.remote;
 
 import io.basalt.federation.remote.RemoteColumn.Reading;
+import io.basalt.storage.ColumnDefinition;
 import io.basalt.storage.ColumnType;
 import io.basalt.storage.TypeName;
 import java.sql.Types;
@@ -115,6 +116,55 @@ final class RemoteTypes {
         return unsupported(name, nullable, typeName);
       }
     }
+  }
+
+  /**
+   * How a result column of a statement the planner wrote is read: by its Basalt type, which the
+   * planner derived from the pushed operators' types.
+   */
+  static RemoteColumn result(ColumnDefinition column) {
+    ColumnType type = column.type();
+    Reading reading = switch (type.name()) {
+      case SMALLINT, INTEGER, BIGINT -> Reading.INTEGER;
+      case DECIMAL -> Reading.DECIMAL;
+      case REAL -> Reading.REAL;
+      case DOUBLE -> Reading.DOUBLE;
+      case BOOLEAN -> Reading.BOOLEAN;
+      case CHAR, VARCHAR -> Reading.STRING;
+      case DATE -> Reading.DATE;
+      case TIMESTAMP -> Reading.TIMESTAMP;
+      case TIMESTAMPTZ -> Reading.TIMESTAMPTZ;
+    };
+    return new RemoteColumn(column.name(), type, column.nullable(), type.sqlName(), reading,
+        false);
+  }
+
+  /**
+   * Whether a result column of JDBC type {@code jdbcType} is read correctly as {@code reading}:
+   * integers from any integer or decimal (MySQL sums integers as DECIMAL), decimals from
+   * integers and decimals, floating point from floating point and decimals, and so on.
+   */
+  static boolean reads(Reading reading, int jdbcType) {
+    boolean integer = jdbcType == Types.TINYINT || jdbcType == Types.SMALLINT
+        || jdbcType == Types.INTEGER || jdbcType == Types.BIGINT;
+    boolean decimal = jdbcType == Types.NUMERIC || jdbcType == Types.DECIMAL;
+    boolean floating = jdbcType == Types.REAL || jdbcType == Types.FLOAT
+        || jdbcType == Types.DOUBLE;
+    return switch (reading) {
+      case INTEGER, DECIMAL -> integer || decimal;
+      case REAL, DOUBLE -> floating || decimal || integer;
+      case BOOLEAN -> jdbcType == Types.BOOLEAN || jdbcType == Types.BIT
+          || jdbcType == Types.TINYINT;
+      case STRING -> jdbcType == Types.CHAR || jdbcType == Types.VARCHAR
+          || jdbcType == Types.LONGVARCHAR || jdbcType == Types.NCHAR
+          || jdbcType == Types.NVARCHAR || jdbcType == Types.LONGNVARCHAR
+          || jdbcType == Types.CLOB;
+      case DATE -> jdbcType == Types.DATE;
+      case TIMESTAMP -> jdbcType == Types.TIMESTAMP;
+      case TIMESTAMPTZ -> jdbcType == Types.TIMESTAMP_WITH_TIMEZONE
+          || jdbcType == Types.TIMESTAMP;
+      case BYTES, UNSUPPORTED -> false;
+    };
   }
 
   private static RemoteColumn of(String name, ColumnType type, boolean nullable,

@@ -5,6 +5,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.apache.calcite.DataContext;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.linq4j.QueryProvider;
+import org.apache.calcite.schema.SchemaPlus;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * What every operator of one query execution shares: the parallelism (one pipeline per slice),
@@ -43,6 +47,46 @@ public final class QueryContext {
 
   public long queryId() {
     return queryId;
+  }
+
+  /** The {@link DataContext} entry holding the execution's query id. */
+  static final String QUERY_ID = "basaltQueryId";
+
+  /**
+   * {@code dataContext}, answering {@link #queryId(DataContext)} with {@code queryId}: each
+   * execution of a query gets its id there, so that both engines (and every scan of one query)
+   * record the same id in system tables.
+   */
+  public static DataContext withQueryId(DataContext dataContext, long queryId) {
+    return new QueryIdDataContext(dataContext, queryId);
+  }
+
+  /** The execution's query id, or 0 if it was given none. */
+  public static long queryId(DataContext dataContext) {
+    return dataContext.get(QUERY_ID) instanceof Long id ? id : 0;
+  }
+
+  /** A data context with one more entry. */
+  private record QueryIdDataContext(DataContext delegate, Long queryId) implements DataContext {
+    @Override
+    public @Nullable SchemaPlus getRootSchema() {
+      return delegate.getRootSchema();
+    }
+
+    @Override
+    public JavaTypeFactory getTypeFactory() {
+      return delegate.getTypeFactory();
+    }
+
+    @Override
+    public QueryProvider getQueryProvider() {
+      return delegate.getQueryProvider();
+    }
+
+    @Override
+    public @Nullable Object get(String name) {
+      return QUERY_ID.equals(name) ? queryId : delegate.get(name);
+    }
   }
 
   /**

@@ -6,11 +6,13 @@ import io.basalt.planner.catalog.CatalogServices;
 import io.basalt.planner.catalog.TempSchemas;
 import io.basalt.planner.catalog.ExternalCatalog;
 import io.basalt.planner.ddl.StatementExecutor;
+import io.basalt.planner.exec.QueryContext;
 import io.basalt.storage.ColumnDefinition;
 import java.util.Optional;
 import io.basalt.planner.ddl.StatementWork;
 import io.basalt.planner.rel.ScanMetadata;
 import io.basalt.planner.rel.SourceRules;
+import io.basalt.planner.rel.pushdown.RemoteConventions;
 import io.basalt.planner.rel.vector.BasaltRules;
 import io.basalt.planner.rel.vector.EngineSettings;
 import io.basalt.planner.sql.SqlExplainAnalyze;
@@ -19,6 +21,7 @@ import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ToLongFunction;
 import java.util.function.UnaryOperator;
 import org.apache.calcite.DataContext;
@@ -35,6 +38,7 @@ import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.linq4j.Linq4j;
+import org.apache.calcite.plan.Contexts;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptCostFactory;
 import org.apache.calcite.plan.RelOptPlanner;
@@ -69,9 +73,16 @@ public final class BasaltPrepare extends CalcitePrepareImpl {
   protected RelOptPlanner createPlanner(CalcitePrepare.Context prepareContext,
       org.apache.calcite.plan.@Nullable Context externalContext,
       @Nullable RelOptCostFactory costFactory) {
-    RelOptPlanner planner = super.createPlanner(prepareContext, externalContext, costFactory);
+    boolean engine = !EngineSettings.isDisabled(sessionProperties(prepareContext));
+    org.apache.calcite.plan.Context context = externalContext != null ? externalContext
+        : Contexts.of(prepareContext.config());
+    if (engine) {
+      // Remote results reach the engine only: without it, nothing goes into a source's SQL.
+      context = Contexts.chain(context, Contexts.of(new RemoteConventions()));
+    }
+    RelOptPlanner planner = super.createPlanner(prepareContext, context, costFactory);
     SourceRules.ALL.forEach(planner::addRule);
-    if (!EngineSettings.isDisabled(sessionProperties(prepareContext))) {
+    if (engine) {
       BasaltRules.all(services.engine()).forEach(planner::addRule);
     }
     // Row-at-a-time sort-merge joins sort whole fact tables; hash joins build on the smaller
@@ -118,6 +129,15 @@ public final class BasaltPrepare extends CalcitePrepareImpl {
     if (!sql.equals(query.sql)) {
       return prepareSql(context, CalcitePrepare.Query.of(sql), elementType, maxRowCount);
     }
+    // A query run again is found by its text before parsing: parsing the text (and, for the
+    // statements below, deciding what it is) cost more than the rest of a cached execution.
+    // Only queries are cached, so a hit needs none of the checks below.
+    PlanCache.Key key = PlanCache.key(context, sql, elementType, maxRowCount,
+        sessionProperties(context));
+    CalciteSignature<T> cached = plans.get(key);
+    if (cached != null) {
+      return cached;
+    }
     SqlNode node = parse(query.sql);
     StatementExecutor executor = new StatementExecutor(services, this, context);
     if (node instanceof SqlExplainAnalyze analyze) {
@@ -138,12 +158,6 @@ public final class BasaltPrepare extends CalcitePrepareImpl {
       StatementWork work = executor.prepare(node);
       return updateSignature(query.sql, context, Meta.StatementType.IS_DML, work.parameters(),
           work.run());
-    }
-    PlanCache.Key key = PlanCache.key(context, sql, elementType, maxRowCount,
-        sessionProperties(context));
-    CalciteSignature<T> cached = plans.get(key);
-    if (cached != null) {
-      return cached;
     }
     long version = plans.version();
     CalciteSignature<T> prepared = relabeled(node,
@@ -172,13 +186,16 @@ public final class BasaltPrepare extends CalcitePrepareImpl {
         dataContext -> statement.run(executor.environment(dataContext)).rowCount());
   }
 
-  private static <T> CalciteSignature<T> relabeled(SqlNode node, CalciteSignature<T> signature) {
+  /**
+   * The query's signature with Basalt's column labels, giving each execution its query id (see
+   * {@link QueryContext#withQueryId}) before the plan runs.
+   */
+  private <T> CalciteSignature<T> relabeled(SqlNode node, CalciteSignature<T> signature) {
     List<ColumnMetaData> columns = ResultLabels.relabel(node, signature.columns);
-    if (columns == signature.columns) {
-      return signature;
-    }
+    AtomicLong queryIds = services.queryIds();
     // The original signature still runs the plan (and applies the row limit).
-    Bindable<T> plan = signature::enumerable;
+    Bindable<T> plan = dataContext -> signature.enumerable(
+        QueryContext.withQueryId(dataContext, queryIds.incrementAndGet()));
     return new CalciteSignature<>(signature.sql, signature.parameters,
         signature.internalParameters, signature.rowType, columns, signature.cursorFactory,
         signature.rootSchema, signature.getCollationList(), -1, plan, signature.statementType);

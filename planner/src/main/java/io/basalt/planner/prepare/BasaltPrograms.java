@@ -5,6 +5,7 @@ import io.basalt.planner.rel.FilterPullOrFactorsRule;
 import io.basalt.planner.rel.ScanMetadata;
 import io.basalt.planner.rel.OrPredicateDerivation;
 import io.basalt.planner.rel.SnapshotFolding;
+import io.basalt.planner.rel.pushdown.RemoteConventions;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.plan.RelOptLattice;
@@ -66,6 +67,7 @@ final class BasaltPrograms {
    */
   private static RelNode orderJoins(RelOptPlanner planner, RelNode rel, RelTraitSet traits,
       List<RelOptMaterialization> materializations, List<RelOptLattice> lattices) {
+    RemoteConventions.registerRules(planner, rel);
     if (RelOptUtil.countJoins(rel) < MIN_JOINS_TO_REORDER) {
       return Programs.ofRules(planner.getRules())
           .run(planner, rel, traits, materializations, lattices);

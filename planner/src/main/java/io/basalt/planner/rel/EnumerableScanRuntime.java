@@ -3,6 +3,7 @@ package io.basalt.planner.rel;
 import static java.util.Objects.requireNonNull;
 
 import io.basalt.planner.exec.Batch;
+import io.basalt.planner.exec.QueryContext;
 import io.basalt.planner.exec.RowConversion;
 import io.basalt.planner.source.ScanContext;
 import io.basalt.planner.source.ScanSpec;
@@ -48,7 +49,7 @@ public final class EnumerableScanRuntime {
         String user = root.getQueryProvider()
             instanceof org.apache.calcite.jdbc.CalciteConnection connection
             ? connection.getProperties().getProperty("user", "") : "";
-        ScanContext context = new ScanContext(0, user);
+        ScanContext context = new ScanContext(QueryContext.queryId(root), user);
         return new SplitsEnumerator(source.scan(specs.apply(root), context), canceled,
             new RowConversion(rowType));
       }

@@ -1,5 +1,6 @@
 package io.basalt.planner.rel;
 
+import io.basalt.planner.rel.pushdown.SourceScanToRemoteRule;
 import io.basalt.planner.source.PredicateSupport;
 import io.basalt.planner.source.TableSource;
 import java.util.ArrayList;
@@ -44,6 +45,9 @@ public final class FilterIntoSourceScanRule extends RelRule<RuleConfig> {
     SourceTableScan scan = call.rel(1);
     if (scan.limit.isPresent()) {
       return; // The limit was taken of the rows before this filter.
+    }
+    if (SourceScanToRemoteRule.takesOver(call.getPlanner(), scan, filter.getCondition())) {
+      return; // The source runs the whole filter in its own SQL.
     }
     TableSource source = scan.source;
     RexBuilder rexBuilder = filter.getCluster().getRexBuilder();

@@ -1,5 +1,6 @@
 package io.basalt.planner.rel;
 
+import io.basalt.planner.rel.pushdown.SourceScanToRemoteRule;
 import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelRule;
 import org.apache.calcite.rel.core.Sort;
@@ -35,6 +36,9 @@ public final class LimitIntoSourceScanRule extends RelRule<RuleConfig> {
   public void onMatch(RelOptRuleCall call) {
     Sort sort = call.rel(0);
     SourceTableScan scan = call.rel(1);
+    if (SourceScanToRemoteRule.takesOver(call.getPlanner(), scan, null)) {
+      return; // The source's own SQL has the LIMIT.
+    }
     if (!scan.source.supportsLimit() || scan.limit.isPresent() || sort.fetch == null
         || !sort.getCollation().getFieldCollations().isEmpty()) {
       return;

@@ -1,5 +1,6 @@
 package io.basalt.planner.rel;
 
+import io.basalt.planner.rel.pushdown.SourceScanToRemoteRule;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.plan.RelOptRuleCall;
@@ -36,6 +37,9 @@ public final class ProjectIntoSourceScanRule extends RelRule<RuleConfig> {
   public void onMatch(RelOptRuleCall call) {
     Project project = call.rel(0);
     SourceTableScan scan = call.rel(1);
+    if (SourceScanToRemoteRule.takesOver(call.getPlanner(), scan, null)) {
+      return; // The source's own SQL reads only the columns used.
+    }
     ImmutableBitSet used = RelOptUtil.InputFinder.bits(project.getProjects(), null);
     if (used.cardinality() == scan.columns.size()) {
       return;

@@ -11,13 +11,14 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * An immutable {@link RelRule.Config} written by hand (Calcite generates its own with the
  * Immutables annotation processor, which Basalt does not use).
  */
-record RuleConfig(
+public record RuleConfig(
     RelBuilderFactory relBuilderFactory,
     @Nullable String description,
     RelRule.OperandTransform operandSupplier,
     Function<RuleConfig, RelOptRule> factory) implements RelRule.Config {
 
-  static RuleConfig of(String description, RelRule.OperandTransform operands,
+  /** A config of the logical rel builder with this description, operands and factory. */
+  public static RuleConfig of(String description, RelRule.OperandTransform operands,
       Function<RuleConfig, RelOptRule> factory) {
     return new RuleConfig(RelFactories.LOGICAL_BUILDER, description, operands, factory);
   }

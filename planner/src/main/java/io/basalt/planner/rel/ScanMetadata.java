@@ -1,5 +1,6 @@
 package io.basalt.planner.rel;
 
+import io.basalt.planner.rel.pushdown.RemoteCosts;
 import java.util.List;
 import java.util.OptionalDouble;
 import org.apache.calcite.plan.RelOptUtil;
@@ -36,6 +37,10 @@ public final class ScanMetadata {
           BuiltInMetadata.DistinctRowCount.Handler.class),
       ReflectiveRelMetadataProvider.reflectiveSource(new JoinSelectivity(),
           BuiltInMetadata.Selectivity.Handler.class),
+      ReflectiveRelMetadataProvider.reflectiveSource(new RemoteCosts(),
+          BuiltInMetadata.NonCumulativeCost.Handler.class),
+      ReflectiveRelMetadataProvider.reflectiveSource(new RemoteCosts.JoinRows(),
+          BuiltInMetadata.RowCount.Handler.class),
       DefaultRelMetadataProvider.INSTANCE));
 
   private ScanMetadata() {}

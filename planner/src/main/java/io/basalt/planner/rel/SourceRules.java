@@ -1,5 +1,6 @@
 package io.basalt.planner.rel;
 
+import io.basalt.planner.rel.pushdown.SourceScanToRemoteRule;
 import java.util.List;
 import org.apache.calcite.plan.RelOptRule;
 
@@ -10,6 +11,7 @@ public final class SourceRules {
       FilterIntoSourceScanRule.INSTANCE,
       ProjectIntoSourceScanRule.INSTANCE,
       LimitIntoSourceScanRule.INSTANCE,
+      SourceScanToRemoteRule.INSTANCE,
       SourceScanToEnumerableRule.INSTANCE);
 
   private SourceRules() {}

@@ -63,6 +63,15 @@ public final class SourceTableScan extends TableScan {
         ImmutableIntList.identity(count), List.of(), ScanVersion.LATEST, OptionalLong.empty());
   }
 
+  /**
+   * Whether the scan reads the latest version of every column, with no pushed filter and no
+   * limit: the table as it is, which a source may be asked to do more work on.
+   */
+  public boolean isPlain() {
+    return filters.isEmpty() && limit.isEmpty() && version.isLatest()
+        && columns.equals(ImmutableIntList.identity(table.getRowType().getFieldCount()));
+  }
+
   public TableSource source() {
     return source;
   }

@@ -3,6 +3,7 @@ package io.basalt.planner.source;
 import io.basalt.storage.ColumnDefinition;
 import io.basalt.storage.ColumnPredicate;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A table as the planner and the engine see it, whatever holds its rows. The planner asks for
@@ -44,6 +45,15 @@ public interface TableSource {
    */
   default boolean supportsVersions() {
     return false;
+  }
+
+  /**
+   * How the planner may run work above this table's scans in the database that holds it (see
+   * {@link SqlPushdown}); empty for sources that are not SQL databases, and for remote tables
+   * with a column whose values the database and Basalt read or compare differently.
+   */
+  default Optional<SqlPushdown> sqlPushdown() {
+    return Optional.empty();
   }
 
   /** How rows are placed on slices, for co-located joins and aggregations. */

@@ -131,7 +131,7 @@ public final class BasaltMeta extends JdbcMeta {
   private void closeIdle(String id) {
     LOG.info("Closed session {}: idle for {} s", id, idle.timeout().toSeconds());
     try {
-      super.closeConnection(new ConnectionHandle(id));
+      closeSession(new ConnectionHandle(id));
     } catch (RuntimeException e) {
       LOG.warn("Cannot close idle session {}", id, e);
     }
@@ -196,17 +196,38 @@ public final class BasaltMeta extends JdbcMeta {
     super.closeStatement(h);
   }
 
+  /**
+   * Closes the session, and forgets its statements at once rather than when the statement cache
+   * expires them: the Basalt driver keeps closed plain statements open on the server for reuse,
+   * so a connection usually ends with a few of them.
+   */
   @Override
   public void closeConnection(ConnectionHandle ch) {
     idle.closed(ch.id);
-    sessionStatements.values().removeIf(s -> {
-      try {
-        return s.isClosed();
-      } catch (SQLException e) {
-        return true;
-      }
-    });
+    closeSession(ch);
+  }
+
+  /** Closes the session and its statements, whether its client or its idleness ends it. */
+  private void closeSession(ConnectionHandle ch) {
+    Connection session = getConnectionCache().getIfPresent(ch.id);
     super.closeConnection(ch);
+    sessionStatements.entrySet().removeIf(entry -> {
+      Statement statement = entry.getValue();
+      boolean gone;
+      try {
+        gone = statement.isClosed()
+            || statement.unwrap(AvaticaStatement.class).connection == session;
+      } catch (SQLException e) {
+        gone = true;
+      }
+      if (gone) {
+        // Forgotten now rather than when the statement cache expires them: the Basalt driver
+        // keeps closed plain statements open on the server for reuse, so a connection usually
+        // ends with a few of them.
+        getStatementCache().invalidate(entry.getKey());
+      }
+      return gone;
+    });
   }
 
   @Override

@@ -52,8 +52,7 @@ public final class ExecutablePlan {
     AtomicBoolean external = DataContext.Variable.CANCEL_FLAG.get(dataContext);
     QueryContext context = new QueryContext(settings.parallelism(), EngineThreads.pool(),
         new MemoryTracker(settings.memoryLimit(dataContext)), new AtomicBoolean(),
-        external == null ? () -> false : external::get, dataContext,
-        settings.queryIds().incrementAndGet());
+        external == null ? () -> false : external::get, dataContext, queryId(dataContext));
     ExecutionProfile profile = dataContext.get(ExecutionProfile.KEY)
         instanceof ExecutionProfile found ? found : null;
     ExecutionProfile.Collector collector = profile == null ? null
@@ -63,6 +62,12 @@ public final class ExecutablePlan {
       profile.record(root, collector.nodes());
     }
     return new Execution(context, Gather.of(context, node));
+  }
+
+  /** The id the statement's execution was given, or a new one (EXPLAIN ANALYZE, a view). */
+  private long queryId(DataContext dataContext) {
+    long given = QueryContext.queryId(dataContext);
+    return given != 0 ? given : settings.queryIds().incrementAndGet();
   }
 
   private record Execution(QueryContext context, Operator operator) {}
