@@ -93,6 +93,21 @@ final class BasaltJdbcFactory implements AvaticaFactory {
     }
 
     /**
+     * As Avatica's, but a server error (e.g. a session the server closed for idleness) is an
+     * {@link SQLException} with the server's SQLSTATE, not an unchecked exception.
+     */
+    @Override
+    public AvaticaStatement createStatement(
+        int resultSetType, int resultSetConcurrency, int resultSetHoldability)
+        throws SQLException {
+      try {
+        return super.createStatement(resultSetType, resultSetConcurrency, resultSetHoldability);
+      } catch (AvaticaClientRuntimeException e) {
+        throw ServerErrors.toSqlException(e);
+      }
+    }
+
+    /**
      * Prepares like Avatica, whose own version drops the server's message (it reports only
      * "while preparing SQL: ..."); also serves the other overloads, which delegate to it.
      */

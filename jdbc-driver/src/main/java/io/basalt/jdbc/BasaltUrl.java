@@ -107,7 +107,12 @@ record BasaltUrl(String host, int port, String database, Map<String, String> pro
 
   /** Returns the base address of the server's Avatica endpoint, e.g. {@code http://h:5439}. */
   String httpAddress() {
-    return "http://" + hostPort();
+    return httpAddress(false);
+  }
+
+  /** As {@link #httpAddress()}, with {@code https} when {@code tls}. */
+  String httpAddress(boolean tls) {
+    return (tls ? "https://" : "http://") + hostPort();
   }
 
   /** Returns {@code host:port}, bracketing IPv6 addresses, for messages and addresses. */

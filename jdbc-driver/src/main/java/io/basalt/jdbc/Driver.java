@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import org.apache.calcite.avatica.AvaticaClientRuntimeException;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.AvaticaFactory;
@@ -89,7 +91,8 @@ public class Driver extends org.apache.calcite.avatica.remote.Driver {
           e);
     } catch (RuntimeException e) {
       throw new SQLException(
-          "Cannot connect to Basalt at " + parsed.hostPort() + ": " + describe(e),
+          "Cannot connect to Basalt at " + parsed.hostPort() + ": "
+              + describe(e, BasaltProperties.ssl(properties)),
           BasaltUrl.SQLSTATE_CANNOT_CONNECT,
           e);
     }
@@ -133,13 +136,42 @@ public class Driver extends org.apache.calcite.avatica.remote.Driver {
   }
 
   /** Turns a transport failure, usually wrapped several times, into a short reason. */
-  private static String describe(Throwable failure) {
+  /** Whether the handshake failed because no trusted certificate path leads to the server's. */
+  private static boolean isUntrusted(Throwable ssl) {
+    for (Throwable cause = ssl; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.security.cert.CertificateException
+          || cause instanceof java.security.cert.CertPathValidatorException
+          || cause.getClass().getSimpleName().equals("SunCertPathBuilderException")) {
+        return true;
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  private static String describe(Throwable failure, boolean ssl) {
     Throwable root = failure;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
       if (root instanceof UnknownHostException) {
         return "unknown host (" + root.getMessage() + ")";
       }
+      if (root instanceof SSLPeerUnverifiedException) {
+        return "the server's TLS certificate does not match the host name: "
+            + root.getMessage() + " (connect by a name the certificate lists)";
+      }
+      if (root instanceof SSLException) {
+        return "TLS handshake failed: " + root.getMessage() + (isUntrusted(root)
+            ? " (the server's certificate is not trusted: name a truststore that holds it with"
+                + " the truststore and truststore_password properties)"
+            : " (does the server have TLS on?)");
+      }
+    }
+    if (!ssl && root.getClass().getSimpleName().equals("NoHttpResponseException")) {
+      // A TLS-only server closes a plain HTTP connection without answering.
+      return root.getMessage() + " (the server may require TLS: add ssl=true to the URL)";
     }
     String message = root.getMessage();
     if (message == null || message.isBlank()) {

@@ -5,6 +5,13 @@ import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManagerFactory;
+import org.apache.calcite.avatica.ConnectionConfig;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.Meta;
 
@@ -28,7 +35,30 @@ final class ServerCancel {
       return;
     }
     String connectionId = statement.connectionId != null ? statement.connectionId : connection.id;
-    post(cancelUri(connection.config().url(), connectionId, statement.id));
+    ConnectionConfig config = connection.config();
+    post(cancelUri(config.url(), connectionId, statement.id), tlsSocketFactory(config));
+  }
+
+  /**
+   * The TLS sockets that trust what the connection trusts (its truststore, else the JVM's
+   * defaults); null for a plain connection or a truststore that cannot be read.
+   */
+  private static SSLSocketFactory tlsSocketFactory(ConnectionConfig config) {
+    if (!config.url().startsWith("https:") || config.truststore() == null) {
+      return null;
+    }
+    try {
+      String password = config.truststorePassword() == null ? "" : config.truststorePassword();
+      KeyStore trusted = KeyStore.getInstance(config.truststore(), password.toCharArray());
+      TrustManagerFactory trust =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      trust.init(trusted);
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, trust.getTrustManagers(), null);
+      return context.getSocketFactory();
+    } catch (IOException | GeneralSecurityException e) {
+      return null;
+    }
   }
 
   /** Returns the cancel address for the Avatica endpoint {@code baseUrl}. */
@@ -41,9 +71,17 @@ final class ServerCancel {
 
   /** POSTs to {@code uri} with an empty body, ignoring the answer and any failure. */
   static void post(URI uri) {
+    post(uri, null);
+  }
+
+  /** As {@link #post(URI)}, over TLS sockets from {@code tls} when it is given. */
+  static void post(URI uri, SSLSocketFactory tls) {
     HttpURLConnection http = null;
     try {
       http = (HttpURLConnection) uri.toURL().openConnection();
+      if (tls != null && http instanceof HttpsURLConnection https) {
+        https.setSSLSocketFactory(tls);
+      }
       http.setRequestMethod("POST");
       http.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
       http.setReadTimeout(READ_TIMEOUT_MILLIS);

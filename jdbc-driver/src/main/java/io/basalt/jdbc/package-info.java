@@ -8,6 +8,15 @@
  * URL, an unreachable server or a refused login is an {@code SQLException} with SQLSTATE 08001
  * (a login the server refuses keeps the server's SQLSTATE, or 08004 if it gave none).
  *
+ * <h2>TLS</h2>
+ * {@code ssl=true} (a URL parameter or property) speaks HTTPS to the same host and port. The
+ * server's certificate is checked against the JVM's default authorities, or against the JKS or
+ * PKCS12 file named by {@code truststore} (password {@code truststore_password}, else the
+ * environment variable {@code BASALT_TRUSTSTORE_PASSWORD}), and its host name against the URL's
+ * host ({@code hostname_verification=NONE} turns that check off). A failed handshake is an
+ * {@code SQLException} with SQLSTATE 08001 saying why. These settings, like {@code url}, are not
+ * sent to the server.
+ *
  * <h2>What the server receives</h2>
  * The driver speaks Avatica's protocol, protobuf serialization, over HTTP POSTs to
  * {@code http://HOST:PORT/}. Avatica's {@code OpenConnectionRequest} carries, in its
@@ -18,7 +27,8 @@
  *       else {@code dev};
  *   <li>every other property the client gave, including Avatica's client settings
  *       {@code http_connection_timeout} and {@code http_response_timeout} (the driver defaults
- *       them to 10000 and 0); only {@code url} and {@code serialization} are withheld.
+ *       them to 10000 and 0); only {@code url}, {@code serialization} and the TLS settings are
+ *       withheld.
  * </ul>
  *
  * <h2>Errors</h2>

@@ -1,6 +1,7 @@
 package io.basalt.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.SQLException;
 import java.util.Properties;
@@ -51,5 +52,30 @@ class TestBasaltProperties {
         .containsEntry("password", "pw")
         .containsEntry("database", "dev")
         .doesNotContainKeys("url", "serialization", "httpclient_factory");
+  }
+
+  @Test
+  void sslSpeaksHttpsAndKeepsTlsSettingsFromTheServer() throws SQLException {
+    Properties info = new Properties();
+    info.setProperty("truststore", "/etc/basalt/trust.p12");
+    info.setProperty("truststore_password", "trust-secret");
+
+    Properties client = BasaltProperties.forClient(
+        BasaltUrl.parse("jdbc:basalt://h:6000/dev?ssl=true&hostname_verification=STRICT"), info);
+
+    assertThat(client.getProperty("url")).isEqualTo("https://h:6000");
+    assertThat(BasaltProperties.forServer(client))
+        .doesNotContainKeys("ssl", "truststore", "truststore_password", "hostname_verification");
+    assertThat(BasaltProperties.forClient(BasaltUrl.parse("jdbc:basalt://h/dev?ssl=FALSE"),
+        new Properties()).getProperty("url")).isEqualTo("http://h:5439");
+  }
+
+  @Test
+  void sslMustBeTrueOrFalse() {
+    assertThatThrownBy(() -> BasaltProperties.forClient(
+            BasaltUrl.parse("jdbc:basalt://h/dev?ssl=yes"), new Properties()))
+        .isInstanceOfSatisfying(SQLException.class,
+            e -> assertThat(e.getSQLState()).isEqualTo("08001"))
+        .hasMessage("Cannot connect: property 'ssl' is 'yes' (expected true or false)");
   }
 }

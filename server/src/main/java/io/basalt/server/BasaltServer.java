@@ -18,13 +18,17 @@ import io.basalt.server.avatica.BasaltHandler;
 import io.basalt.server.avatica.BasaltMeta;
 import io.basalt.server.bootstrap.DemoData;
 import io.basalt.server.iceberg.IcebergRestServer;
+import io.basalt.server.session.IdleSessions;
+import io.basalt.server.session.LoginThrottle;
 import io.basalt.server.session.Users;
+import io.basalt.server.tls.TlsConnectors;
 import io.basalt.storage.StorageConfig;
 import io.basalt.storage.StorageEngine;
 import io.basalt.storage.objectstore.ObjectStore;
 import io.basalt.storage.objectstore.ObjectStoreConfig;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TimeZone;
@@ -66,6 +70,12 @@ public final class BasaltServer implements AutoCloseable {
 
   /** Starts a server, printing progress (demo load) to {@code out}. */
   public static BasaltServer start(ServerConfig config, PrintStream out) {
+    return start(config, out, LoginThrottle.Sleeper.REAL);
+  }
+
+  /** As {@link #start(ServerConfig, PrintStream)}, with the login throttle's delays given. */
+  static BasaltServer start(ServerConfig config, PrintStream out,
+      LoginThrottle.Sleeper loginDelays) {
     requireNonNull(config, "config is null");
     // Calcite converts between its internal dates and java.sql types in the JVM's default zone;
     // a Redshift cluster runs in UTC, so the whole server process does too.
@@ -74,6 +84,10 @@ public final class BasaltServer implements AutoCloseable {
     StorageEngine storage = null;
     FederatedCatalogs external = null;
     IcebergRestServer icebergRest = null;
+    EndpointConfig endpoint = config.endpoint();
+    // A bad key stops the start before anything is opened.
+    Optional<TlsConnectors> tls = endpoint.tls().map(
+TlsConnectors::load);
     try {
       storage = StorageEngine.open(directory.resolve("warehouse"),
           StorageConfig.defaults().withSlices(config.slices()));
@@ -100,7 +114,8 @@ public final class BasaltServer implements AutoCloseable {
       String password = config.adminPassword() != null ? config.adminPassword()
           : System.getenv("BASALT_ADMIN_PASSWORD");
       Users users = Users.open(directory, password);
-      BasaltMeta meta = new BasaltMeta(planner, users);
+      BasaltMeta meta = new BasaltMeta(planner, users, new LoginThrottle(loginDelays),
+          new IdleSessions(endpoint.idleSessionTimeout(), System::nanoTime));
       if (config.demo()) {
         DemoData.loadIfMissing(planner, directory, out);
       }
@@ -116,15 +131,19 @@ public final class BasaltServer implements AutoCloseable {
             config.icebergRestPort().getAsInt(),
             ObjectStoreFileIO.clientProperties(objectStoreConfig));
       }
-      BasaltHandler handler = new BasaltHandler(meta);
+      BasaltHandler handler = new BasaltHandler(meta, endpoint.idleSessionTimeout(),
+          endpoint.requireTls());
+      List<ServerCustomizer<Server>> customizers = new ArrayList<>(List.of(bindHost));
+      tls.ifPresent(customizers::add);
       HttpServer http = new HttpServer.Builder<Server>()
           .withHandler(handler)
           .withPort(config.port())
-          .withServerCustomizers(List.of(bindHost), Server.class)
+          .withServerCustomizers(customizers, Server.class)
           .build();
       http.start();
-      LOG.info("Basalt listening on {}:{} with data in {}", config.host(), http.getPort(),
-          directory);
+      LOG.info("Basalt listening on {}:{} ({}) with data in {}", config.host(), http.getPort(),
+          tls.isEmpty() ? "plain HTTP" : endpoint.requireTls() ? "TLS required"
+              : "TLS and plain HTTP", directory);
       return new BasaltServer(config, storage, external, http, handler, meta, icebergRest);
     } catch (RuntimeException | java.sql.SQLException e) {
       if (icebergRest != null) {
@@ -145,7 +164,14 @@ public final class BasaltServer implements AutoCloseable {
     return http.getPort();
   }
 
+  /** The JDBC URL clients use: with {@code ?ssl=true} when TLS is on. */
   public String jdbcUrl() {
+    return "jdbc:basalt://" + config.host() + ":" + port() + "/dev"
+        + (config.endpoint().tls().isPresent() ? "?ssl=true" : "");
+  }
+
+  /** The JDBC URL without TLS, when the server accepts plain connections; for tests. */
+  String plainJdbcUrl() {
     return "jdbc:basalt://" + config.host() + ":" + port() + "/dev";
   }
 

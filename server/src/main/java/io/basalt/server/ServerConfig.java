@@ -15,11 +15,13 @@ import java.util.OptionalInt;
  * served; 0 picks a free one), which listens on 127.0.0.1 whatever the host, and the JDBC URL
  * and user of the database that keeps the Iceberg catalog (null: the settings file's
  * {@code iceberg_catalog} section, else SQLite under the data directory; the password only ever
- * comes from BASALT_ICEBERG_CATALOG_PASSWORD or the settings file's {@code password_file}).
+ * comes from BASALT_ICEBERG_CATALOG_PASSWORD or the settings file's {@code password_file}),
+ * and the JDBC endpoint's TLS and idle-session settings.
  */
 public record ServerConfig(String host, int port, Path dataDirectory, int slices,
     String adminPassword, boolean demo, long queryMemoryMb, Path configFile,
-    OptionalInt icebergRestPort, String icebergCatalogUrl, String icebergCatalogUser) {
+    OptionalInt icebergRestPort, String icebergCatalogUrl, String icebergCatalogUser,
+    EndpointConfig endpoint) {
   public static final int DEFAULT_PORT = 5439;
 
   public ServerConfig {
@@ -32,6 +34,7 @@ public record ServerConfig(String host, int port, Path dataDirectory, int slices
       throw new IllegalArgumentException("queryMemoryMb must not be negative");
     }
     requireNonNull(icebergRestPort, "icebergRestPort is null");
+    requireNonNull(endpoint, "endpoint is null");
     if (icebergRestPort.isPresent()
         && (icebergRestPort.getAsInt() < 0 || icebergRestPort.getAsInt() > 65535)) {
       throw new IllegalArgumentException("icebergRestPort must be between 0 and 65535");
@@ -41,29 +44,30 @@ public record ServerConfig(String host, int port, Path dataDirectory, int slices
   public ServerConfig(String host, int port, Path dataDirectory, int slices,
       String adminPassword, boolean demo) {
     this(host, port, dataDirectory, slices, adminPassword, demo, 0, null, OptionalInt.empty(),
-        null, null);
+        null, null, EndpointConfig.defaults());
   }
 
   public ServerConfig(String host, int port, Path dataDirectory, int slices,
       String adminPassword, boolean demo, long queryMemoryMb) {
     this(host, port, dataDirectory, slices, adminPassword, demo, queryMemoryMb, null,
-        OptionalInt.empty(), null, null);
+        OptionalInt.empty(), null, null, EndpointConfig.defaults());
   }
 
   public ServerConfig withConfigFile(Path file) {
     return new ServerConfig(host, port, dataDirectory, slices, adminPassword, demo,
-        queryMemoryMb, file, icebergRestPort, icebergCatalogUrl, icebergCatalogUser);
+        queryMemoryMb, file, icebergRestPort, icebergCatalogUrl, icebergCatalogUser, endpoint);
   }
 
   public ServerConfig withQueryMemoryMb(long megabytes) {
     return new ServerConfig(host, port, dataDirectory, slices, adminPassword, demo, megabytes,
-        configFile, icebergRestPort, icebergCatalogUrl, icebergCatalogUser);
+        configFile, icebergRestPort, icebergCatalogUrl, icebergCatalogUser, endpoint);
   }
 
   /** Serves the Iceberg REST catalog on {@code newPort} of 127.0.0.1 (0: a free port). */
   public ServerConfig withIcebergRestPort(int newPort) {
     return new ServerConfig(host, port, dataDirectory, slices, adminPassword, demo,
-        queryMemoryMb, configFile, OptionalInt.of(newPort), icebergCatalogUrl, icebergCatalogUser);
+        queryMemoryMb, configFile, OptionalInt.of(newPort),
+        icebergCatalogUrl, icebergCatalogUser, endpoint);
   }
 
   /**
@@ -72,7 +76,14 @@ public record ServerConfig(String host, int port, Path dataDirectory, int slices
    */
   public ServerConfig withIcebergCatalog(String jdbcUrl, String user) {
     return new ServerConfig(host, port, dataDirectory, slices, adminPassword, demo,
-        queryMemoryMb, configFile, icebergRestPort, jdbcUrl, user);
+        queryMemoryMb, configFile, icebergRestPort, jdbcUrl, user, endpoint);
+  }
+
+  /** Sets TLS, whether plain HTTP is refused, and the idle-session timeout. */
+  public ServerConfig withEndpoint(EndpointConfig newEndpoint) {
+    return new ServerConfig(host, port, dataDirectory, slices, adminPassword, demo,
+        queryMemoryMb, configFile, icebergRestPort, icebergCatalogUrl, icebergCatalogUser,
+        newEndpoint);
   }
 
   public static ServerConfig defaults() {
@@ -82,31 +93,37 @@ public record ServerConfig(String host, int port, Path dataDirectory, int slices
 
   public ServerConfig withHost(String newHost) {
     return new ServerConfig(newHost, port, dataDirectory, slices, adminPassword, demo,
-        queryMemoryMb, configFile, icebergRestPort, icebergCatalogUrl, icebergCatalogUser);
+        queryMemoryMb, configFile, icebergRestPort,
+        icebergCatalogUrl, icebergCatalogUser, endpoint);
   }
 
   public ServerConfig withPort(int newPort) {
     return new ServerConfig(host, newPort, dataDirectory, slices, adminPassword, demo,
-        queryMemoryMb, configFile, icebergRestPort, icebergCatalogUrl, icebergCatalogUser);
+        queryMemoryMb, configFile, icebergRestPort,
+        icebergCatalogUrl, icebergCatalogUser, endpoint);
   }
 
   public ServerConfig withDataDirectory(Path directory) {
     return new ServerConfig(host, port, directory, slices, adminPassword, demo,
-        queryMemoryMb, configFile, icebergRestPort, icebergCatalogUrl, icebergCatalogUser);
+        queryMemoryMb, configFile, icebergRestPort,
+        icebergCatalogUrl, icebergCatalogUser, endpoint);
   }
 
   public ServerConfig withSlices(int count) {
     return new ServerConfig(host, port, dataDirectory, count, adminPassword, demo,
-        queryMemoryMb, configFile, icebergRestPort, icebergCatalogUrl, icebergCatalogUser);
+        queryMemoryMb, configFile, icebergRestPort,
+        icebergCatalogUrl, icebergCatalogUser, endpoint);
   }
 
   public ServerConfig withAdminPassword(String password) {
     return new ServerConfig(host, port, dataDirectory, slices, password, demo,
-        queryMemoryMb, configFile, icebergRestPort, icebergCatalogUrl, icebergCatalogUser);
+        queryMemoryMb, configFile, icebergRestPort,
+        icebergCatalogUrl, icebergCatalogUser, endpoint);
   }
 
   public ServerConfig withDemo(boolean loadDemo) {
     return new ServerConfig(host, port, dataDirectory, slices, adminPassword, loadDemo,
-        queryMemoryMb, configFile, icebergRestPort, icebergCatalogUrl, icebergCatalogUser);
+        queryMemoryMb, configFile, icebergRestPort,
+        icebergCatalogUrl, icebergCatalogUser, endpoint);
   }
 }

@@ -2,10 +2,13 @@ package io.basalt.server.avatica;
 
 import io.basalt.planner.BasaltPlanner;
 import io.basalt.planner.prepare.SqlErrors;
+import io.basalt.server.session.IdleSessions;
+import io.basalt.server.session.LoginThrottle;
 import io.basalt.server.session.Users;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.calcite.avatica.AvaticaPreparedStatement;
 import org.apache.calcite.avatica.Meta;
@@ -26,8 +29,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The server side of the JDBC wire: Avatica's {@link JdbcMeta} over one planner session per
- * client connection, with password checks on connect, Basalt's SQLSTATEs on every error, and
- * server-side cancel of a running statement.
+ * client connection, with password checks (slowed down after repeated failures) on connect,
+ * Basalt's SQLSTATEs on every error, server-side cancel of a running statement, and sessions
+ * closed after a time idle.
  */
 public final class BasaltMeta extends JdbcMeta {
   private static final int MIN_FRAME_ROWS = 10_000;
@@ -39,17 +43,34 @@ public final class BasaltMeta extends JdbcMeta {
   private final Map<Integer, Statement> sessionStatements = new ConcurrentHashMap<>();
   /** The statement each request thread is executing, so a lost client can be canceled. */
   private final Map<Thread, StatementHandle> running = new ConcurrentHashMap<>();
+  /** The client address of the request each request thread is handling, for the login log. */
+  private final Map<Thread, String> clientAddresses = new ConcurrentHashMap<>();
+  private final LoginThrottle throttle;
+  private final IdleSessions idle;
 
-  public BasaltMeta(BasaltPlanner planner, Users users) throws SQLException {
-    super("jdbc:basalt-embedded:", cacheSettings());
+  public BasaltMeta(BasaltPlanner planner, Users users, LoginThrottle throttle,
+      IdleSessions idle) throws SQLException {
+    super("jdbc:basalt-embedded:", cacheSettings(idle.timeout()));
     this.planner = planner;
     this.users = users;
+    this.throttle = throttle;
+    this.idle = idle;
   }
 
-  /** Idle connections and statements are closed, freeing their resources, after 10 minutes. */
-  private static Properties cacheSettings() {
+  /**
+   * Avatica's own expiry of connections is only a backstop, well after {@link IdleSessions}
+   * closes them: a connection Avatica drops is silently reopened by its client, losing the
+   * session's state, whereas one closed here gets a clear error. Idle statements are closed,
+   * freeing their resources, after 10 minutes (the client prepares them again transparently).
+   */
+  private static Properties cacheSettings(Duration idleTimeout) {
+    long backstopMinutes = idleTimeout.isZero() ? Duration.ofDays(3650).toMinutes()
+        : Math.max(idleTimeout.multipliedBy(2).toMinutes(), idleTimeout.toMinutes() + 10);
     Properties settings = new Properties();
-    settings.setProperty(ConnectionCacheSettings.EXPIRY_DURATION.key(), "10");
+    settings.setProperty(ConnectionCacheSettings.EXPIRY_DURATION.key(),
+        Long.toString(backstopMinutes));
+    settings.setProperty(ConnectionCacheSettings.EXPIRY_UNIT.key(), "MINUTES");
+    settings.setProperty(StatementCacheSettings.EXPIRY_DURATION.key(), "10");
     settings.setProperty(ConnectionCacheSettings.MAX_CAPACITY.key(), "1000");
     settings.setProperty(StatementCacheSettings.MAX_CAPACITY.key(), "10000");
     return settings;
@@ -63,18 +84,77 @@ public final class BasaltMeta extends JdbcMeta {
 
   @Override
   public void openConnection(ConnectionHandle ch, Map<String, String> info) {
-    String user = info == null ? null : info.get("user");
+    String given = info == null ? null : info.get("user");
+    String user = given == null ? Users.ADMIN : given;
     String password = info == null ? null : info.get("password");
-    if (!users.authenticate(user == null ? Users.ADMIN : user, password)) {
-      LOG.info("Rejected connection for user {}", user);
+    throttle.beforeAttempt(user);
+    if (!users.authenticate(user, password)) {
+      throttle.failed(user, clientAddresses.getOrDefault(Thread.currentThread(), "unknown"));
       throw new AvaticaRuntimeException("password authentication failed for user \""
-          + (user == null ? Users.ADMIN : user) + "\"", 0, "28P01", AvaticaSeverity.ERROR);
+          + user + "\"", 0, "28P01", AvaticaSeverity.ERROR);
     }
+    throttle.succeeded(user);
     try {
       super.openConnection(ch, info);
+      idle.opened(ch.id);
     } catch (RuntimeException | Error e) {
       throw translate(e);
     }
+  }
+
+  /** Notes the client address of the request this thread handles, until {@link #endRequest}. */
+  public void beginRequest(String clientAddress) {
+    clientAddresses.put(Thread.currentThread(), clientAddress);
+  }
+
+  public void endRequest() {
+    clientAddresses.remove(Thread.currentThread());
+  }
+
+  /** As JdbcMeta's, but a session closed for idleness is an error, not "no such connection". */
+  @Override
+  protected Connection getConnection(String id) throws SQLException {
+    if (id != null && !idle.touch(id)) {
+      closeIdle(id);
+    }
+    checkNotClosedForIdleness(id);
+    return super.getConnection(id);
+  }
+
+  /** Closes the sessions idle longer than the timeout (called periodically). */
+  public void closeIdleSessions() {
+    for (String id : idle.closeIdle()) {
+      closeIdle(id);
+    }
+  }
+
+  private void closeIdle(String id) {
+    LOG.info("Closed session {}: idle for {} s", id, idle.timeout().toSeconds());
+    try {
+      closeSession(new ConnectionHandle(id));
+    } catch (RuntimeException e) {
+      LOG.warn("Cannot close idle session {}", id, e);
+    }
+  }
+
+  private void checkNotClosedForIdleness(String id) {
+    if (id != null && idle.closedForIdleness(id)) {
+      throw new AvaticaRuntimeException("Cannot use the session: the server closed it after "
+          + idle.timeout().toSeconds() + " seconds idle (--idle-session-timeout); open a new"
+          + " connection", 0, "57P05", AvaticaSeverity.ERROR);
+    }
+  }
+
+  /** Starts a statement request: the session is busy, not idle, until {@link #endUse}. */
+  private void beginUse(StatementHandle h) {
+    if (!idle.begin(h.connectionId)) {
+      closeIdle(h.connectionId);
+    }
+    checkNotClosedForIdleness(h.connectionId);
+  }
+
+  private void endUse(StatementHandle h) {
+    idle.end(h.connectionId);
   }
 
   @Override
@@ -123,6 +203,12 @@ public final class BasaltMeta extends JdbcMeta {
    */
   @Override
   public void closeConnection(ConnectionHandle ch) {
+    idle.closed(ch.id);
+    closeSession(ch);
+  }
+
+  /** Closes the session and its statements, whether its client or its idleness ends it. */
+  private void closeSession(ConnectionHandle ch) {
     Connection session = getConnectionCache().getIfPresent(ch.id);
     super.closeConnection(ch);
     sessionStatements.entrySet().removeIf(entry -> {
@@ -147,6 +233,7 @@ public final class BasaltMeta extends JdbcMeta {
   @Override
   public ExecuteResult prepareAndExecute(StatementHandle h, String sql, long maxRowCount,
       int maxRowsInFirstFrame, PrepareCallback callback) throws NoSuchStatementException {
+    beginUse(h);
     resetCancel(h);
     running.put(Thread.currentThread(), h);
     try {
@@ -156,12 +243,14 @@ public final class BasaltMeta extends JdbcMeta {
       throw translate(e);
     } finally {
       running.remove(Thread.currentThread());
+      endUse(h);
     }
   }
 
   @Override
   public ExecuteResult execute(StatementHandle h, List<TypedValue> parameterValues,
       int maxRowsInFirstFrame) throws NoSuchStatementException {
+    beginUse(h);
     resetCancel(h);
     running.put(Thread.currentThread(), h);
     try {
@@ -170,6 +259,7 @@ public final class BasaltMeta extends JdbcMeta {
       throw translate(e);
     } finally {
       running.remove(Thread.currentThread());
+      endUse(h);
     }
   }
 
@@ -199,30 +289,39 @@ public final class BasaltMeta extends JdbcMeta {
   @Override
   public Frame fetch(StatementHandle h, long offset, int fetchMaxRowCount)
       throws NoSuchStatementException, org.apache.calcite.avatica.MissingResultsException {
+    beginUse(h);
     try {
       return super.fetch(h, offset, frameRows(fetchMaxRowCount));
     } catch (RuntimeException | Error e) {
       throw translate(e);
+    } finally {
+      endUse(h);
     }
   }
 
   @Override
   public ExecuteBatchResult prepareAndExecuteBatch(StatementHandle h, List<String> sqlCommands)
       throws NoSuchStatementException {
+    beginUse(h);
     try {
       return super.prepareAndExecuteBatch(h, sqlCommands);
     } catch (RuntimeException | Error e) {
       throw translate(e);
+    } finally {
+      endUse(h);
     }
   }
 
   @Override
   public ExecuteBatchResult executeBatch(StatementHandle h,
       List<List<TypedValue>> parameterValues) throws NoSuchStatementException {
+    beginUse(h);
     try {
       return super.executeBatch(h, parameterValues);
     } catch (RuntimeException | Error e) {
       throw translate(e);
+    } finally {
+      endUse(h);
     }
   }
 

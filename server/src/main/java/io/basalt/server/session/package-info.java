@@ -1,2 +1,2 @@
-/** Users and their salted password hashes. */
+/** Users and their salted password hashes, login throttling and idle-session tracking. */
 package io.basalt.server.session;
