@@ -9,14 +9,17 @@ import io.basalt.storage.ColumnDefinition;
 import io.basalt.storage.StorageException;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -294,13 +297,52 @@ final class RemoteSource implements AutoCloseable, SqlSource {
               enums.contains(unquoted(typeName))));
         }
       }
+      Map<String, Double> rows = rowCounts(connection);
       Map<String, RemoteTableMetadata> found = new TreeMap<>();
       views.forEach((table, view) -> found.put(table, new RemoteTableMetadata(table, view,
-          columns.getOrDefault(table, List.of()))));
+          columns.getOrDefault(table, List.of()), rows.containsKey(table)
+              ? OptionalDouble.of(rows.get(table)) : OptionalDouble.empty())));
       return found;
     } catch (SQLException e) {
       throw RemoteErrors.query(this, e);
     }
+  }
+
+  /**
+   * The row counts the remote's catalog keeps for its own planner, by table, read in one query
+   * with the metadata (so cached as long): PostgreSQL's {@code pg_class.reltuples}, or, for a
+   * table never vacuumed or analyzed (-1 on PostgreSQL 14+), the statistics collector's live
+   * tuple count; MySQL's {@code information_schema.TABLES.TABLE_ROWS}. A table without a
+   * positive figure (a view, or an InnoDB estimate of 0 right after a load) is left out, so the
+   * planner takes it as unknown rather than as empty.
+   */
+  private Map<String, Double> rowCounts(Connection connection) {
+    String sql = engine == RemoteEngine.POSTGRES
+        ? "SELECT c.relname, c.reltuples, s.n_live_tup FROM pg_catalog.pg_class c"
+            + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+            + " LEFT JOIN pg_catalog.pg_stat_all_tables s ON s.relid = c.oid"
+            + " WHERE n.nspname = ? AND c.relkind IN ('r', 'p', 'm')"
+        : "SELECT TABLE_NAME, TABLE_ROWS, NULL FROM information_schema.TABLES"
+            + " WHERE TABLE_SCHEMA = ? AND TABLE_ROWS IS NOT NULL";
+    Map<String, Double> rows = new HashMap<>();
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setString(1, remoteSchema);
+      try (ResultSet result = statement.executeQuery()) {
+        while (result.next()) {
+          double estimate = result.getDouble(2);
+          // The live tuple count is the collector's, which may count a load twice when it was
+          // analyzed before the loading session's figures arrived: only when nothing better.
+          double count = estimate >= 0 ? estimate : result.getDouble(3);
+          if (count > 0) {
+            rows.put(result.getString(1), count);
+          }
+        }
+      }
+    } catch (SQLException e) {
+      // Only estimates: a catalog the login cannot read leaves the tables' sizes unknown.
+      return Map.of();
+    }
+    return rows;
   }
 
   /** PostgreSQL's enum types, which the driver reports as OTHER; MySQL's say "ENUM". */

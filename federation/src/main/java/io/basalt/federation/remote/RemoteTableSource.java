@@ -2,6 +2,7 @@ package io.basalt.federation.remote;
 
 import static java.util.Objects.requireNonNull;
 
+import io.basalt.planner.source.ColumnStatistics;
 import io.basalt.planner.source.PredicateSupport;
 import io.basalt.planner.source.ScanContext;
 import io.basalt.planner.source.ScanSpec;
@@ -17,22 +18,34 @@ import io.basalt.storage.ValueRange;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * A remote PostgreSQL or MySQL table or view through the table-source seam. Predicates on
  * columns whose comparison the remote evaluates as Basalt does are exact; string equalities on
  * MySQL (whose default collations ignore case) only prune, and string ranges, REAL, binary and
- * text-like columns are not pushed. A limit is sent too.
+ * text-like columns are not pushed. A limit is sent too. Its row count is the remote catalog's
+ * estimate, read and cached with the metadata.
  */
 final class RemoteTableSource implements TableSource {
   private final RemoteSource source;
   private final RemoteTableMetadata table;
   private final List<ColumnDefinition> columns;
+  private final SourceStatistics statistics;
 
   RemoteTableSource(RemoteSource source, RemoteTableMetadata table) {
     this.source = requireNonNull(source, "source is null");
     this.table = requireNonNull(table, "table is null");
     this.columns = table.columns().stream().map(RemoteColumn::definition).toList();
+    this.statistics = new CatalogRows(table.rows());
+  }
+
+  /** The remote catalog's row count; nothing is known of the columns. */
+  private record CatalogRows(OptionalDouble rowCount) implements SourceStatistics {
+    @Override
+    public ColumnStatistics column(int index) {
+      return ColumnStatistics.UNKNOWN;
+    }
   }
 
   @Override
@@ -52,7 +65,7 @@ final class RemoteTableSource implements TableSource {
 
   @Override
   public SourceStatistics statistics() {
-    return SourceStatistics.UNKNOWN;
+    return statistics;
   }
 
   @Override

@@ -18,7 +18,8 @@ class TestRemoteQuery {
         RemoteTypes.column(engine, "id", Types.INTEGER, "int4", 10, 0, false, false),
         RemoteTypes.column(engine, "name", Types.VARCHAR, "varchar", 20, 0, true, false),
         RemoteTypes.column(engine, "amount", Types.NUMERIC, "numeric", 10, 2, true, false),
-        RemoteTypes.column(engine, "day", Types.DATE, "date", 13, 0, true, false)));
+        RemoteTypes.column(engine, "day", Types.DATE, "date", 13, 0, true, false)),
+        java.util.OptionalDouble.empty());
   }
 
   @Test
