@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -131,6 +132,16 @@ public final class DatabaseServer {
   /** The JDBC URL of the test database, {@code basalt_test}, owned by {@link #user()}. */
   public String url() {
     return url;
+  }
+
+  /** The host of {@link #url()}, as a federated schema's URI names it. */
+  public String host() {
+    return URI.create(url.substring("jdbc:".length())).getHost();
+  }
+
+  /** The port of {@link #url()}. */
+  public int port() {
+    return URI.create(url.substring("jdbc:".length())).getPort();
   }
 
   /** A user that logs in with {@link #password()} over TCP, and may create databases. */

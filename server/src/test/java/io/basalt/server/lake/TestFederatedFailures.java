@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.basalt.federation.testing.DatabaseServer;
-import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -50,7 +49,7 @@ class TestFederatedFailures {
     statement.execute("create table local_rows (id integer)");
     statement.execute("insert into local_rows values (1), (2)");
     statement.execute("create external schema pgc from postgres database 'fed_crash' uri '"
-        + host() + "' port " + port() + " user '" + own.user() + "' password '"
+        + own.host() + "' port " + own.port() + " user '" + own.user() + "' password '"
         + own.password() + "'");
   }
 
@@ -74,14 +73,6 @@ class TestFederatedFailures {
         s.execute(each);
       }
     }
-  }
-
-  private String host() {
-    return URI.create(own.url().substring("jdbc:".length())).getHost();
-  }
-
-  private int port() {
-    return URI.create(own.url().substring("jdbc:".length())).getPort();
   }
 
   private List<String> rows(String sql) throws SQLException {
@@ -117,7 +108,7 @@ class TestFederatedFailures {
           .cause()
           .isInstanceOf(SQLException.class)
           .hasMessageContaining("Lost the connection to remote schema 'pgc' at 127.0.0.1:"
-              + port())
+              + own.port())
           .satisfies(e -> assertThat(((SQLException) e).getSQLState()).startsWith("08"));
     } finally {
       runner.shutdownNow();
@@ -130,10 +121,10 @@ class TestFederatedFailures {
           SQLException sql = (SQLException) e;
           assertThat(sql.getSQLState()).isEqualTo("08001");
           assertThat(sql.getMessage()).contains("Cannot connect to remote schema 'pgc' at "
-              + "127.0.0.1:" + port()).doesNotContain(own.password());
+              + "127.0.0.1:" + own.port()).doesNotContain(own.password());
         });
     statement.execute("create external schema pgc_later from postgres database 'fed_crash' "
-        + "uri '" + host() + "' port " + port() + " user '" + own.user() + "' password '"
+        + "uri '" + own.host() + "' port " + own.port() + " user '" + own.user() + "' password '"
         + own.password() + "'");
     assertThatThrownBy(() -> rows("select count(*) from pgc_later.small"))
         .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("08001"));

@@ -3,7 +3,6 @@ package io.basalt.server.lake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basalt.federation.testing.DatabaseServer;
-import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -65,10 +64,10 @@ class TestFederatedPushdown {
     connection = server.connect();
     statement = connection.createStatement();
     statement.execute("create external schema pg from postgres database 'push_shop' "
-        + "schema 'public' uri '" + host(postgres) + "' port " + port(postgres) + " user '"
+        + "schema 'public' uri '" + postgres.host() + "' port " + postgres.port() + " user '"
         + postgres.user() + "' password '" + postgres.password() + "'");
     statement.execute("create external schema my from mysql database 'push_crm' uri '"
-        + host(mariadb) + "' port " + port(mariadb) + " user '" + mariadb.user()
+        + mariadb.host() + "' port " + mariadb.port() + " user '" + mariadb.user()
         + "' password '" + mariadb.password() + "'");
     load(connection, true);
     statement.execute("create table regions (region varchar(4), label varchar(20))");
@@ -92,14 +91,6 @@ class TestFederatedPushdown {
     if (server != null) {
       server.close();
     }
-  }
-
-  private static String host(DatabaseServer database) {
-    return URI.create(database.url().substring("jdbc:".length())).getHost();
-  }
-
-  private static int port(DatabaseServer database) {
-    return URI.create(database.url().substring("jdbc:".length())).getPort();
   }
 
   private List<String> rows(String sql) throws SQLException {
@@ -329,7 +320,6 @@ class TestFederatedPushdown {
     assertThat(plan("select id from pg.customers where name like 'a\\_%'"))
         .contains("LIKE($1, 'a\\_%', '\\')");
   }
-
 
   @Test
   void joinsOfEveryTableKindReturnWhatNativeTablesReturn() throws SQLException {

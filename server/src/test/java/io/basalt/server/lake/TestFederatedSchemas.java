@@ -7,7 +7,6 @@ import io.basalt.federation.testing.DatabaseServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -83,10 +82,10 @@ class TestFederatedSchemas {
     connection = server.connect();
     statement = connection.createStatement();
     statement.execute("create external schema pg from postgres database 'fed_shop' "
-        + "schema 'public' uri '" + host(postgres) + "' port " + port(postgres) + " user '"
+        + "schema 'public' uri '" + postgres.host() + "' port " + postgres.port() + " user '"
         + postgres.user() + "' password '" + postgres.password() + "'");
     statement.execute("create external schema my from mysql database 'fed_crm' uri '"
-        + host(mariadb) + "' port " + port(mariadb) + " user '" + mariadb.user()
+        + mariadb.host() + "' port " + mariadb.port() + " user '" + mariadb.user()
         + "' password '" + mariadb.password() + "'");
     statement.execute("create table regions (region varchar(4), label varchar(20))");
     statement.execute("insert into regions values ('EU', 'Europe'), ('US', 'United States')");
@@ -100,14 +99,6 @@ class TestFederatedSchemas {
     if (server != null) {
       server.close();
     }
-  }
-
-  private static String host(DatabaseServer database) {
-    return URI.create(database.url().substring("jdbc:".length())).getHost();
-  }
-
-  private static int port(DatabaseServer database) {
-    return URI.create(database.url().substring("jdbc:".length())).getPort();
   }
 
   private List<String> rows(String sql) throws SQLException {
@@ -246,10 +237,10 @@ class TestFederatedSchemas {
   @Test
   void aWrongPasswordIsALoginErrorWithoutThePassword() throws SQLException {
     statement.execute("create external schema pg_bad from postgres database 'fed_shop' uri '"
-        + host(postgres) + "' port " + port(postgres) + " user '" + postgres.user()
+        + postgres.host() + "' port " + postgres.port() + " user '" + postgres.user()
         + "' password 'not-the-password-123'");
     statement.execute("create external schema my_bad from mysql database 'fed_crm' uri '"
-        + host(mariadb) + "' port " + port(mariadb) + " user '" + mariadb.user()
+        + mariadb.host() + "' port " + mariadb.port() + " user '" + mariadb.user()
         + "' password 'not-the-password-456'");
     try {
       assertThatThrownBy(() -> rows("select * from pg_bad.customers"))
@@ -306,7 +297,7 @@ class TestFederatedSchemas {
     }
     // A new schema reads the remote metadata afresh.
     statement.execute("create external schema pg_drop from postgres database 'fed_shop' uri '"
-        + host(postgres) + "' port " + port(postgres) + " user '" + postgres.user()
+        + postgres.host() + "' port " + postgres.port() + " user '" + postgres.user()
         + "' password '" + postgres.password() + "'");
     try {
       assertThat(rows("select count(*) from pg_drop.dropped_later")).containsExactly("0");

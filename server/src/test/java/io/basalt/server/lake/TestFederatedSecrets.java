@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.basalt.federation.testing.DatabaseServer;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +50,7 @@ class TestFederatedSecrets {
     statement.execute("create secret pg_reader user '" + postgres.user() + "' password '"
         + postgres.password() + "'");
     statement.execute("create external schema pgs from postgres database 'fed_secrets' uri '"
-        + host() + "' port " + port() + " secret_arn '" + ARN + "pg_reader'");
+        + postgres.host() + "' port " + postgres.port() + " secret_arn '" + ARN + "pg_reader'");
   }
 
   @AfterAll
@@ -71,14 +70,6 @@ class TestFederatedSecrets {
         s.execute(each);
       }
     }
-  }
-
-  private String host() {
-    return URI.create(postgres.url().substring("jdbc:".length())).getHost();
-  }
-
-  private int port() {
-    return URI.create(postgres.url().substring("jdbc:".length())).getPort();
   }
 
   private List<String> rows(String sql) throws SQLException {
@@ -150,9 +141,9 @@ class TestFederatedSecrets {
     statement.execute("create secret shared user '" + postgres.user() + "' password '"
         + postgres.password() + "'");
     statement.execute("create external schema pg_a from postgres database 'fed_secrets' uri '"
-        + host() + "' port " + port() + " secret_arn 'shared'");
+        + postgres.host() + "' port " + postgres.port() + " secret_arn 'shared'");
     statement.execute("create external schema pg_b from postgres database 'fed_secrets' uri '"
-        + host() + "' port " + port() + " secret_arn '" + ARN + "shared'");
+        + postgres.host() + "' port " + postgres.port() + " secret_arn '" + ARN + "shared'");
     try {
       fails(() -> statement.execute("drop secret shared"), "2BP01",
           "Cannot drop secret 'shared': it is used by remote schemas 'pg_a', 'pg_b'");
@@ -171,7 +162,7 @@ class TestFederatedSecrets {
     statement.execute("create secret rotated user '" + postgres.user() + "' password '"
         + postgres.password() + "'");
     statement.execute("create external schema pg_rot from postgres database 'fed_secrets' "
-        + "uri '" + host() + "' port " + port() + " secret_arn 'rotated'");
+        + "uri '" + postgres.host() + "' port " + postgres.port() + " secret_arn 'rotated'");
     try {
       assertThat(rows("select count(*) from pg_rot.items")).containsExactly("2");
       statement.execute("create or replace secret rotated user '" + postgres.user()

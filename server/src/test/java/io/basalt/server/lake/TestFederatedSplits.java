@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.basalt.federation.testing.DatabaseServer;
-import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -48,8 +47,8 @@ class TestFederatedSplits {
     server = LakeServer.folders(directory);
     connection = server.connect();
     statement = connection.createStatement();
-    String from = "from postgres database 'fed_splits' uri '" + host() + "' port " + port()
-        + " user '" + postgres.user() + "' password '" + postgres.password() + "'";
+    String from = "from postgres database 'fed_splits' uri '" + postgres.host() + "' port "
+        + postgres.port() + " user '" + postgres.user() + "' password '" + postgres.password() + "'";
     statement.execute("create external schema pgsplit " + from);
     statement.execute("create external schema pgwhole " + from);
     statement.execute("alter table pgsplit.orders set table properties "
@@ -64,14 +63,6 @@ class TestFederatedSplits {
     if (server != null) {
       server.close();
     }
-  }
-
-  private String host() {
-    return URI.create(postgres.url().substring("jdbc:".length())).getHost();
-  }
-
-  private int port() {
-    return URI.create(postgres.url().substring("jdbc:".length())).getPort();
   }
 
   private List<String> rows(String sql) throws SQLException {
@@ -155,8 +146,8 @@ class TestFederatedSplits {
   @Test
   void dateAndTimestampColumnsSplitToo() throws SQLException {
     statement.execute("create external schema pgdates from postgres database 'fed_splits' uri '"
-        + host() + "' port " + port() + " user '" + postgres.user() + "' password '"
-        + postgres.password() + "'");
+        + postgres.host() + "' port " + postgres.port() + " user '" + postgres.user()
+        + "' password '" + postgres.password() + "'");
     try {
       statement.execute("alter table pgdates.orders set table properties "
           + "('split_column' = 'o_date', 'split_count' = '3')");
@@ -184,8 +175,8 @@ class TestFederatedSplits {
   @Test
   void givenBoundsNeedNoBoundsQuery() throws SQLException {
     statement.execute("create external schema pgbounds from postgres database 'fed_splits' "
-        + "uri '" + host() + "' port " + port() + " user '" + postgres.user() + "' password '"
-        + postgres.password() + "'");
+        + "uri '" + postgres.host() + "' port " + postgres.port() + " user '" + postgres.user()
+        + "' password '" + postgres.password() + "'");
     try {
       statement.execute("alter table pgbounds.orders set table properties ('split_column' = "
           + "'o_orderkey', 'split_count' = '2', 'split_lower' = '0', 'split_upper' = '13999')");

@@ -3,7 +3,6 @@ package io.basalt.server.lake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basalt.federation.testing.DatabaseServer;
-import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -52,7 +51,7 @@ class TestFederatedStatistics {
     connection = server.connect();
     statement = connection.createStatement();
     statement.execute("create external schema pg from postgres database 'stats_shop' "
-        + "schema 'public' uri '" + host(postgres) + "' port " + port(postgres) + " user '"
+        + "schema 'public' uri '" + postgres.host() + "' port " + postgres.port() + " user '"
         + postgres.user() + "' password '" + postgres.password() + "'");
     statement.execute("create table lineitem (l_orderkey integer, l_extendedprice decimal(12,2))");
     for (int copy = 0; copy < 4; copy++) {
@@ -71,14 +70,6 @@ class TestFederatedStatistics {
     if (server != null) {
       server.close();
     }
-  }
-
-  private static String host(DatabaseServer database) {
-    return URI.create(database.url().substring("jdbc:".length())).getHost();
-  }
-
-  private static int port(DatabaseServer database) {
-    return URI.create(database.url().substring("jdbc:".length())).getPort();
   }
 
   private String plan(String sql) throws SQLException {
